@@ -1,0 +1,243 @@
+package io.github.springmailgun;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the client needs to reach Mailgun: the API key, the sending domain, where the API is,
+ * timeouts, the retry policy, and defaults applied to every message.
+ *
+ * <p>
+ * The API key is never part of {@link #toString()}.
+ *
+ * @param apiKey the private API key (or a domain sending key, which may only send)
+ * @param domain the sending domain, for example {@code mg.example.com}
+ * @param region the region of the account
+ * @param baseUrl the API base URL; the region's when not set explicitly
+ * @param connectTimeout how long to wait for a TCP connection
+ * @param readTimeout how long to wait for a response once the request is written
+ * @param retry when to retry failed calls
+ * @param defaultFrom the {@code from} of messages that set none, or {@code null}
+ * @param testMode whether messages that do not say otherwise are sent with {@code o:testmode=yes}
+ */
+public record MailgunClientSettings(String apiKey, String domain, MailgunRegion region, URI baseUrl,
+		Duration connectTimeout, Duration readTimeout, RetryPolicy retry, @Nullable String defaultFrom,
+		boolean testMode) {
+
+	/** Default connect timeout. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default read timeout. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Checks the values and trims the base URL of a trailing slash.
+	 */
+	public MailgunClientSettings {
+		requireText(apiKey, "api-key");
+		requireText(domain, "domain");
+		Objects.requireNonNull(region, "region");
+		Objects.requireNonNull(connectTimeout, "connectTimeout");
+		Objects.requireNonNull(readTimeout, "readTimeout");
+		Objects.requireNonNull(retry, "retry");
+		if (domain.contains("/") || domain.contains("?") || domain.contains("#") || domain.isBlank()) {
+			throw new IllegalArgumentException("mailgun.domain must be a domain name such as mg.example.com, was '"
+					+ domain + "'");
+		}
+		baseUrl = normalize((baseUrl != null) ? baseUrl : region.baseUrl());
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+				|| readTimeout.isZero()) {
+			throw new IllegalArgumentException("mailgun connect and read timeouts must be positive");
+		}
+	}
+
+	private static void requireText(@Nullable String value, String property) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("mailgun." + property + " must not be empty");
+		}
+	}
+
+	private static URI normalize(URI uri) {
+		String scheme = uri.getScheme();
+		if (uri.getHost() == null || (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme))) {
+			throw new IllegalArgumentException(
+					"mailgun.base-url must be an absolute http(s) URL such as https://api.mailgun.net, was '" + uri
+							+ "'");
+		}
+		String text = uri.toString();
+		while (text.endsWith("/")) {
+			text = text.substring(0, text.length() - 1);
+		}
+		return URI.create(text);
+	}
+
+	/**
+	 * Starts settings for the given key and domain, in the US region with default timeouts and retries.
+	 * @param apiKey the API key
+	 * @param domain the sending domain
+	 * @return a builder
+	 */
+	public static Builder builder(String apiKey, String domain) {
+		return new Builder(apiKey, domain);
+	}
+
+	/**
+	 * Returns a builder initialized with these settings.
+	 * @return a builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder(this.apiKey, this.domain);
+		builder.region = this.region;
+		builder.baseUrl = this.baseUrl.equals(this.region.baseUrl()) ? null : this.baseUrl;
+		builder.connectTimeout = this.connectTimeout;
+		builder.readTimeout = this.readTimeout;
+		builder.retry = this.retry;
+		builder.defaultFrom = this.defaultFrom;
+		builder.testMode = this.testMode;
+		return builder;
+	}
+
+	/**
+	 * Returns a copy bound to another sending domain.
+	 * @param domain the other domain
+	 * @return the new settings
+	 */
+	public MailgunClientSettings withDomain(String domain) {
+		return new MailgunClientSettings(this.apiKey, domain, this.region, this.baseUrl, this.connectTimeout,
+				this.readTimeout, this.retry, this.defaultFrom, this.testMode);
+	}
+
+	/**
+	 * Returns a readable summary without the API key.
+	 * @return the summary
+	 */
+	@Override
+	public String toString() {
+		return "MailgunClientSettings[apiKey=******, domain=" + this.domain + ", region=" + this.region + ", baseUrl="
+				+ this.baseUrl + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+				+ ", retry=" + this.retry + ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + "]";
+	}
+
+	/**
+	 * Builds {@link MailgunClientSettings}.
+	 */
+	public static final class Builder {
+
+		private final String apiKey;
+
+		private final String domain;
+
+		private MailgunRegion region = MailgunRegion.US;
+
+		private @Nullable URI baseUrl;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private RetryPolicy retry = RetryPolicy.DEFAULT;
+
+		private @Nullable String defaultFrom;
+
+		private boolean testMode;
+
+		private Builder(String apiKey, String domain) {
+			this.apiKey = apiKey;
+			this.domain = domain;
+		}
+
+		/**
+		 * Sets the region; ignored for the base URL when {@link #baseUrl(URI)} is set.
+		 * @param region the region
+		 * @return this builder
+		 */
+		public Builder region(MailgunRegion region) {
+			this.region = Objects.requireNonNull(region, "region");
+			return this;
+		}
+
+		/**
+		 * Sets an explicit API base URL, overriding the region's (a proxy, or a local mock server).
+		 * @param baseUrl the base URL, or {@code null} for the region's
+		 * @return this builder
+		 */
+		public Builder baseUrl(@Nullable URI baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Sets an explicit API base URL from text.
+		 * @param baseUrl the base URL, or {@code null} for the region's
+		 * @return this builder
+		 */
+		public Builder baseUrl(@Nullable String baseUrl) {
+			this.baseUrl = (baseUrl != null) ? URI.create(baseUrl) : null;
+			return this;
+		}
+
+		/**
+		 * Sets the connect timeout.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets the read timeout.
+		 * @param readTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets the retry policy.
+		 * @param retry the policy
+		 * @return this builder
+		 */
+		public Builder retry(RetryPolicy retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Sets the {@code from} of messages that set none.
+		 * @param defaultFrom the address, or {@code null}
+		 * @return this builder
+		 */
+		public Builder defaultFrom(@Nullable String defaultFrom) {
+			this.defaultFrom = defaultFrom;
+			return this;
+		}
+
+		/**
+		 * Sets whether messages that do not say otherwise are sent in test mode.
+		 * @param testMode whether to send in test mode
+		 * @return this builder
+		 */
+		public Builder testMode(boolean testMode) {
+			this.testMode = testMode;
+			return this;
+		}
+
+		/**
+		 * Builds the settings.
+		 * @return the settings
+		 */
+		public MailgunClientSettings build() {
+			return new MailgunClientSettings(this.apiKey, this.domain, this.region, this.baseUrl, this.connectTimeout,
+					this.readTimeout, this.retry, this.defaultFrom, this.testMode);
+		}
+
+	}
+
+}

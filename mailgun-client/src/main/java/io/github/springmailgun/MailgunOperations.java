@@ -1,0 +1,64 @@
+package io.github.springmailgun;
+
+import io.github.springmailgun.message.BatchMessage;
+import io.github.springmailgun.message.BatchResult;
+import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.MimeMessageRequest;
+import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.message.StoredMessage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Mailgun API, reactive. Every method checks its input before any network call and fails with a
+ * {@link io.github.springmailgun.error.MailgunException}; nothing happens until the result is
+ * subscribed. Bound to one sending domain; {@link #forDomain(String)} gives a view bound to another.
+ */
+public interface MailgunOperations {
+
+	/**
+	 * Sends a message ({@code POST /v3/{domain}/messages}).
+	 * @param message the message
+	 * @return Mailgun's answer: the message id
+	 */
+	Mono<SendResponse> send(MailgunMessage message);
+
+	/**
+	 * Sends a message built as MIME ({@code POST /v3/{domain}/messages.mime}).
+	 * @param request the MIME and its envelope recipients
+	 * @return Mailgun's answer: the message id
+	 */
+	Mono<SendResponse> sendMime(MimeMessageRequest request);
+
+	/**
+	 * Sends one message to many recipients, each receiving a personal copy. Requests of at most 1,000
+	 * recipients run with bounded concurrency; each yields its own result, in order, and a failed one
+	 * does not cancel the others.
+	 * @param batch the message and its recipients
+	 * @return one result per request
+	 */
+	Flux<BatchResult> sendBatch(BatchMessage batch);
+
+	/**
+	 * Retrieves a stored message ({@code GET /v3/domains/{domain}/messages/{key}}) by its storage key,
+	 * or by the full URL from an event's {@code storage.url}. A URL is followed only when it is on the
+	 * configured host or an https Mailgun host; anything else is refused without a request.
+	 * @param storageKeyOrUrl the storage key or URL
+	 * @return the stored message
+	 */
+	Mono<StoredMessage> storedMessage(String storageKeyOrUrl);
+
+	/**
+	 * Returns the same operations bound to another sending domain of the account.
+	 * @param domain the other domain
+	 * @return a view bound to that domain
+	 */
+	MailgunOperations forDomain(String domain);
+
+	/**
+	 * Returns the sending domain these operations are bound to.
+	 * @return the domain
+	 */
+	String domain();
+
+}

@@ -1,0 +1,24 @@
+package io.github.springmailgun.error;
+
+import io.github.springmailgun.MailgunRegion;
+
+/**
+ * Mailgun refused the credentials (401) or the key's permissions (403). Often a key of the other region.
+ */
+public class MailgunAuthenticationException extends MailgunApiException {
+
+	/**
+	 * Creates an exception for an error response.
+	 * @param statusCode the HTTP status
+	 * @param mailgunMessage Mailgun's message
+	 * @param method the request method
+	 * @param path the request path
+	 * @param region the configured region
+	 * @param hint advice appended to the message, or an empty string
+	 */
+	public MailgunAuthenticationException(int statusCode, String mailgunMessage, String method, String path, MailgunRegion region,
+			String hint) {
+		super(statusCode, mailgunMessage, method, path, region, hint);
+	}
+
+}

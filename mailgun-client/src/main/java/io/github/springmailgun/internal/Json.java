@@ -1,0 +1,54 @@
+package io.github.springmailgun.internal;
+
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON mapper the client reads Mailgun's responses with, independent of any application codec
+ * configuration.
+ */
+public final class Json {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	// Immutable and thread-safe: shared by every client in the class loader.
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private Json() {
+	}
+
+	/**
+	 * Returns the shared mapper.
+	 * @return the mapper
+	 */
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+	/**
+	 * Reads a JSON object into maps and lists.
+	 * @param bytes the JSON
+	 * @return the object
+	 * @throws JacksonException when the bytes are not a JSON object
+	 */
+	public static Map<String, Object> readMap(byte[] bytes) {
+		return MAPPER.readValue(bytes, MAP);
+	}
+
+	/**
+	 * Writes a value as JSON bytes.
+	 * @param value the value
+	 * @return the JSON
+	 */
+	public static byte[] write(Object value) {
+		return MAPPER.writeValueAsBytes(value);
+	}
+
+}

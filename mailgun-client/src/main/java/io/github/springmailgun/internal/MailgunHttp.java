@@ -1,0 +1,294 @@
+package io.github.springmailgun.internal;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.github.springmailgun.MailgunClientSettings;
+import io.github.springmailgun.error.MailgunException;
+import io.github.springmailgun.error.MailgunTimeoutException;
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.error.MailgunTransportException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Executes calls to Mailgun: authentication, timeouts, error mapping and retries, shared by every API
+ * area of the client. The API key is attached here and only to URLs that {@link TrustedHosts} allows.
+ */
+public final class MailgunHttp {
+
+	private static final Log logger = LogFactory.getLog(MailgunHttp.class);
+
+	/** Bodies of successful responses larger than this are refused (stored messages are the largest). */
+	private static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+	/** Error bodies are read up to this size; Mailgun's are tiny, a proxy's page may not be. */
+	private static final int MAX_ERROR_BYTES = 64 * 1024;
+
+	private static final List<MediaType> ACCEPT = List.of(MediaType.APPLICATION_JSON);
+
+	private final WebClient webClient;
+
+	private final MailgunClientSettings settings;
+
+	private final String authorization;
+
+	private final TrustedHosts trustedHosts;
+
+	private final RetryDecider retryDecider;
+
+	/**
+	 * Creates the plumbing over a configured {@link WebClient}.
+	 * @param webClient the client (its base URL is not used: every call has an absolute URL)
+	 * @param settings the settings (key, base URL, region, timeouts, retry)
+	 */
+	public MailgunHttp(WebClient webClient, MailgunClientSettings settings) {
+		this.webClient = webClient;
+		this.settings = settings;
+		this.authorization = "Basic " + Base64.getEncoder()
+			.encodeToString(("api:" + settings.apiKey()).getBytes(StandardCharsets.UTF_8));
+		this.trustedHosts = new TrustedHosts(settings.baseUrl());
+		this.retryDecider = new RetryDecider(settings.retry());
+	}
+
+	/**
+	 * Returns the settings this plumbing was created with.
+	 * @return the settings
+	 */
+	public MailgunClientSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Returns the policy for absolute URLs that did not come from the settings.
+	 * @return the trusted hosts
+	 */
+	public TrustedHosts trustedHosts() {
+		return this.trustedHosts;
+	}
+
+	/**
+	 * Builds an API URL from a path template, encoding the variables as path segments.
+	 * @param pathTemplate a path such as {@code /v3/{domain}/messages}
+	 * @param variables the values of the template's variables, in order
+	 * @return the absolute URL
+	 */
+	public URI uri(String pathTemplate, Object... variables) {
+		return UriComponentsBuilder.fromUri(this.settings.baseUrl())
+			.path(pathTemplate)
+			.encode()
+			.buildAndExpand(variables)
+			.toUri();
+	}
+
+	/**
+	 * Builds an API URL with query parameters; values are encoded strictly (a {@code +} stays a plus).
+	 * @param pathTemplate a path template
+	 * @param query the query parameters, in order; {@code null} values are left out
+	 * @param variables the values of the path variables, in order
+	 * @return the absolute URL
+	 */
+	public URI uri(String pathTemplate, Map<String, ?> query, Object... variables) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(this.settings.baseUrl()).path(pathTemplate);
+		Object[] all = new Object[variables.length + query.size()];
+		System.arraycopy(variables, 0, all, 0, variables.length);
+		int index = variables.length;
+		int count = 0;
+		for (Map.Entry<String, ?> entry : query.entrySet()) {
+			if (entry.getValue() != null) {
+				String name = "q" + (count++);
+				builder.queryParam(entry.getKey(), "{" + name + "}");
+				all[index++] = entry.getValue();
+			}
+		}
+		Object[] used = java.util.Arrays.copyOf(all, index);
+		return builder.encode().buildAndExpand(used).toUri();
+	}
+
+	/**
+	 * Executes a call with retries, reading a successful body with the given reader.
+	 * @param <T> the result type
+	 * @param request the call
+	 * @param reader turns the body of a 2xx response into the result
+	 * @return the result, or an error that is a {@link MailgunException}
+	 */
+	public <T> Mono<T> exchange(ApiRequest request, ResponseReader<T> reader) {
+		return Mono.deferContextual(context -> {
+			Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			long start = System.nanoTime();
+			Mono<T> attempt = Mono.defer(() -> attempt(request, reader));
+			return attempt.retryWhen(Retry.from(signals -> signals.concatMap(signal -> {
+				Throwable failure = signal.failure();
+				long attempts = signal.totalRetries() + 1;
+				Duration delay = this.retryDecider.delayBeforeRetry(failure, attempts,
+						Duration.ofNanos(System.nanoTime() - start), request);
+				if (delay == null) {
+					return Mono.error(failure);
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug("Retrying " + request.method() + " " + request.path() + " in " + delay.toMillis()
+							+ " ms after attempt " + attempts + " failed: " + failure.getMessage());
+				}
+				if (observation != null) {
+					observation.event(Observation.Event.of("mailgun.retry", "retry after " + failure.getClass().getSimpleName()));
+				}
+				return Mono.delay(delay).thenReturn(attempts);
+			})));
+		});
+	}
+
+	private <T> Mono<T> attempt(ApiRequest request, ResponseReader<T> reader) {
+		if (!this.trustedHosts.isTrusted(request.uri())) {
+			return Mono.error(new MailgunValidationException("url", "host '" + request.uri().getHost()
+					+ "' is not trusted with the API key"));
+		}
+		Duration readTimeout = this.settings.readTimeout();
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			.uri(request.uri())
+			.headers(headers -> {
+				headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
+				headers.setAccept(ACCEPT);
+			})
+			.httpRequest(httpRequest -> {
+				// Bounds the wait for response headers once the request is written (not the upload).
+				if (httpRequest.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
+					nettyRequest.responseTimeout(readTimeout);
+				}
+			});
+		WebClient.RequestHeadersSpec<?> ready = spec;
+		RequestBody body = request.body();
+		if (body != null) {
+			spec.contentType(body.contentType());
+			if (body.contentLength() >= 0) {
+				spec.contentLength(body.contentLength());
+			}
+			ready = spec.body(BodyInserters.fromDataBuffers(body.content()));
+		}
+		return ready.<T>exchangeToMono(response -> handle(response, request, reader))
+			.onErrorMap(failure -> !(failure instanceof MailgunException), failure -> transportFailure(failure, request));
+	}
+
+	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {
+		int status = response.statusCode().value();
+		Duration readTimeout = this.settings.readTimeout();
+		if (status >= 200 && status < 300) {
+			return readBody(response, MAX_RESPONSE_BYTES).timeout(readTimeout).map(bytes -> {
+				try {
+					return reader.read(bytes);
+				}
+				catch (JacksonException | IllegalArgumentException ex) {
+					throw new MailgunTransportException("Mailgun answered " + request.method() + " " + request.path()
+							+ " with " + status + " but the body is not the expected JSON: "
+							+ ErrorResponses.cut(new String(bytes, StandardCharsets.UTF_8)), ex, true);
+				}
+			});
+		}
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return readBody(response, MAX_ERROR_BYTES)
+			.onErrorResume(DataBufferLimitException.class,
+					ex -> Mono.just(("error body over " + MAX_ERROR_BYTES + " bytes").getBytes(StandardCharsets.UTF_8)))
+			.timeout(readTimeout)
+			.flatMap(bytes -> Mono.error(ErrorResponses.toException(status, headers, bytes,
+					request.method().name(), request.path(), this.settings.region(), Instant.now())));
+	}
+
+	private static Mono<byte[]> readBody(ClientResponse response, int maxBytes) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxBytes).map(buffer -> {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return bytes;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}).defaultIfEmpty(new byte[0]);
+	}
+
+	private MailgunException transportFailure(Throwable failure, ApiRequest request) {
+		MailgunException own = find(failure, MailgunException.class);
+		if (own != null) {
+			return own;
+		}
+		URI uri = request.uri();
+		String target = request.method() + " " + uri.getScheme() + "://" + uri.getHost()
+				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
+		if (find(failure, TimeoutException.class) != null || find(failure, ReadTimeoutException.class) != null) {
+			return new MailgunTimeoutException("No response from Mailgun within " + this.settings.readTimeout()
+					+ " for " + target, failure, true);
+		}
+		if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
+				|| find(failure, UnresolvedAddressException.class) != null) {
+			return new MailgunTransportException("Could not connect to Mailgun for " + target + ": "
+					+ rootMessage(failure), failure, false);
+		}
+		return new MailgunTransportException("Connection to Mailgun failed during " + target + ": "
+				+ rootMessage(failure), failure, true);
+	}
+
+	private static @Nullable <E extends Throwable> E find(Throwable failure, Class<E> type) {
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < 16; depth++) {
+			if (type.isInstance(current)) {
+				return type.cast(current);
+			}
+			current = current.getCause();
+		}
+		return null;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+	/**
+	 * Reads the body of a successful response.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface ResponseReader<T> {
+
+		/**
+		 * Reads the body.
+		 * @param body the bytes of the body, empty when there was none
+		 * @return the result
+		 */
+		T read(byte[] body);
+
+	}
+
+}

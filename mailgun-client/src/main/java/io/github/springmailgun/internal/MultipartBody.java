@@ -1,0 +1,252 @@
+package io.github.springmailgun.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.springmailgun.error.MailgunAttachmentException;
+import io.github.springmailgun.message.Attachment;
+import io.github.springmailgun.message.FormField;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+
+/**
+ * A {@code multipart/form-data} body written directly for Mailgun's forms. Text fields are encoded
+ * once, into a single buffer, when the body is created; file parts are streamed from their source on
+ * each subscription in small buffers, so a large attachment never sits in the heap. When every part
+ * has a known size, the body has a {@code Content-Length}.
+ */
+public final class MultipartBody implements RequestBody {
+
+	private static final byte[] CRLF = { '\r', '\n' };
+
+	private static final int FILE_BUFFER_SIZE = 16 * 1024;
+
+	private static final char[] BOUNDARY_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		.toCharArray();
+
+	private final String boundary;
+
+	private final MediaType contentType;
+
+	/** Encoded framing: segment i precedes file i; the last segment closes the body. */
+	private final List<byte[]> segments;
+
+	private final List<Attachment> files;
+
+	private final long contentLength;
+
+	private final boolean repeatable;
+
+	private MultipartBody(String boundary, List<byte[]> segments, List<Attachment> files, long contentLength,
+			boolean repeatable) {
+		this.boundary = boundary;
+		this.contentType = new MediaType(MediaType.MULTIPART_FORM_DATA,
+				java.util.Map.of("boundary", boundary));
+		this.segments = segments;
+		this.files = files;
+		this.contentLength = contentLength;
+		this.repeatable = repeatable;
+	}
+
+	/**
+	 * Encodes text fields and file parts into a body.
+	 * @param fields the text fields, in order
+	 * @param files the file parts, in order
+	 * @return the body
+	 */
+	public static MultipartBody of(List<FormField> fields, List<FilePart> files) {
+		String boundary = newBoundary();
+		byte[] dashBoundary = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+		ByteSink sink = new ByteSink(256 + fields.size() * 64);
+		for (FormField field : fields) {
+			sink.write(dashBoundary).write(CRLF);
+			sink.writeAscii("Content-Disposition: form-data; name=\"").writeQuoted(field.name()).writeAscii("\"");
+			sink.write(CRLF).write(CRLF);
+			sink.writeUtf8(field.value()).write(CRLF);
+		}
+		List<byte[]> segments = new ArrayList<>(files.size() + 1);
+		List<Attachment> contents = new ArrayList<>(files.size());
+		long length = 0;
+		boolean lengthKnown = true;
+		boolean repeatable = true;
+		for (FilePart file : files) {
+			Attachment attachment = file.attachment();
+			sink.write(dashBoundary).write(CRLF);
+			sink.writeAscii("Content-Disposition: form-data; name=\"")
+				.writeQuoted(file.name())
+				.writeAscii("\"; filename=\"")
+				.writeQuoted(attachment.filename())
+				.writeAscii("\"")
+				.write(CRLF);
+			sink.writeAscii("Content-Type: ").writeUtf8(attachment.contentType()).write(CRLF).write(CRLF);
+			byte[] segment = sink.toByteArray();
+			segments.add(segment);
+			length += segment.length;
+			long size = attachment.knownLength();
+			lengthKnown &= size >= 0;
+			length += Math.max(size, 0);
+			repeatable &= attachment.isRepeatable();
+			contents.add(attachment);
+			sink = new ByteSink(128);
+			sink.write(CRLF);
+		}
+		sink.write(dashBoundary).writeAscii("--").write(CRLF);
+		byte[] last = sink.toByteArray();
+		segments.add(last);
+		length += last.length;
+		return new MultipartBody(boundary, List.copyOf(segments), List.copyOf(contents), lengthKnown ? length : -1,
+				repeatable);
+	}
+
+	/**
+	 * Returns the boundary that separates the parts.
+	 * @return the boundary
+	 */
+	public String boundary() {
+		return this.boundary;
+	}
+
+	@Override
+	public MediaType contentType() {
+		return this.contentType;
+	}
+
+	@Override
+	public long contentLength() {
+		return this.contentLength;
+	}
+
+	@Override
+	public boolean isRepeatable() {
+		return this.repeatable;
+	}
+
+	@Override
+	public Flux<DataBuffer> content() {
+		return Flux.defer(() -> {
+			if (this.files.isEmpty()) {
+				return Flux.just(wrap(this.segments.get(0)));
+			}
+			List<Flux<DataBuffer>> parts = new ArrayList<>(this.files.size() * 2 + 1);
+			for (int i = 0; i < this.files.size(); i++) {
+				byte[] segment = this.segments.get(i);
+				parts.add(Flux.defer(() -> Flux.just(wrap(segment))));
+				parts.add(read(this.files.get(i)));
+			}
+			byte[] last = this.segments.get(this.segments.size() - 1);
+			parts.add(Flux.defer(() -> Flux.just(wrap(last))));
+			return Flux.concat(parts);
+		});
+	}
+
+	private static Flux<DataBuffer> read(Attachment attachment) {
+		if (attachment.content() instanceof ByteArrayResource bytes) {
+			// Already in memory: wrap it instead of copying it through a stream.
+			return Flux.defer(() -> Flux.just(wrap(bytes.getByteArray())));
+		}
+		return DataBufferUtils.read(attachment.content(), DefaultDataBufferFactory.sharedInstance, FILE_BUFFER_SIZE)
+			.onErrorMap(IOException.class, ex -> new MailgunAttachmentException(
+					"Could not read part '" + attachment.filename() + "': " + ex.getMessage(), ex));
+	}
+
+	private static DataBuffer wrap(byte[] bytes) {
+		return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
+	}
+
+	private static String newBoundary() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		char[] chars = new char[32];
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = BOUNDARY_CHARS[random.nextInt(BOUNDARY_CHARS.length)];
+		}
+		return "mailgun-" + new String(chars);
+	}
+
+	/**
+	 * A file part of the form.
+	 *
+	 * @param name the part name ({@code attachment}, {@code inline}, {@code message})
+	 * @param attachment the file
+	 */
+	public record FilePart(String name, Attachment attachment) {
+	}
+
+	/** A growable byte array that encodes text without intermediate strings. */
+	private static final class ByteSink {
+
+		private byte[] bytes;
+
+		private int size;
+
+		ByteSink(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		ByteSink write(byte[] data) {
+			ensure(data.length);
+			System.arraycopy(data, 0, this.bytes, this.size, data.length);
+			this.size += data.length;
+			return this;
+		}
+
+		ByteSink writeAscii(String text) {
+			ensure(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				this.bytes[this.size++] = (byte) text.charAt(i);
+			}
+			return this;
+		}
+
+		ByteSink writeUtf8(String text) {
+			int length = text.length();
+			ensure(length);
+			int i = 0;
+			// ASCII fast path; fall back to the JDK encoder at the first non-ASCII character.
+			while (i < length) {
+				char c = text.charAt(i);
+				if (c >= 128) {
+					break;
+				}
+				this.bytes[this.size++] = (byte) c;
+				i++;
+			}
+			if (i < length) {
+				byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
+				write(rest);
+			}
+			return this;
+		}
+
+		/** Escapes a quoted header parameter as browsers do (WHATWG): {@code "} CR LF become %22 %0D %0A. */
+		ByteSink writeQuoted(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c == '"' || c == '\r' || c == '\n') {
+					return writeUtf8(text.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A"));
+				}
+			}
+			return writeUtf8(text);
+		}
+
+		private void ensure(int extra) {
+			if (this.size + extra > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.size + extra));
+			}
+		}
+
+		byte[] toByteArray() {
+			return (this.size == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.size);
+		}
+
+	}
+
+}

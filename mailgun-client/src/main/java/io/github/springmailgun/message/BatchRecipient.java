@@ -1,0 +1,56 @@
+package io.github.springmailgun.message;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One recipient of a batch send and the variables its copy is rendered with
+ * ({@code %recipient.name%}).
+ *
+ * @param address the address, optionally with a display name
+ * @param variables the recipient's variables
+ */
+public record BatchRecipient(String address, Map<String, Object> variables) {
+
+	/**
+	 * Checks the address and copies the variables.
+	 */
+	public BatchRecipient {
+		int count = Checks.requireAddresses("to", address);
+		if (count != 1) {
+			throw new io.github.springmailgun.error.MailgunValidationException("to",
+					"a batch recipient must be a single address, was " + count);
+		}
+		variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+	}
+
+	/**
+	 * Creates a recipient without variables.
+	 * @param address the address
+	 * @return the recipient
+	 */
+	public static BatchRecipient of(String address) {
+		return new BatchRecipient(address, Map.of());
+	}
+
+	/**
+	 * Creates a recipient with variables.
+	 * @param address the address
+	 * @param variables the variables
+	 * @return the recipient
+	 */
+	public static BatchRecipient of(String address, Map<String, ?> variables) {
+		return new BatchRecipient(address, new LinkedHashMap<>(variables));
+	}
+
+	/**
+	 * Returns the bare address ({@code local@domain}), the key of {@code recipient-variables}.
+	 * @return the bare address
+	 */
+	public String bareAddress() {
+		int open = this.address.lastIndexOf('<');
+		return (open >= 0) ? this.address.substring(open + 1, this.address.length() - 1).trim() : this.address.trim();
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.github.springmailgun.message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.springmailgun.error.MailgunValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shape rules Mailgun applies to single values, checked before a request is built.
+ */
+final class Checks {
+
+	private Checks() {
+	}
+
+	static String requireValue(String parameter, @Nullable String value) {
+		if (value == null) {
+			throw new MailgunValidationException(parameter, "must not be null");
+		}
+		return value;
+	}
+
+	static String requireText(String parameter, @Nullable String value) {
+		requireValue(parameter, value);
+		if (value.isBlank()) {
+			throw new MailgunValidationException(parameter, "must not be blank");
+		}
+		return value;
+	}
+
+	/** Values that end up in a header line must not carry line breaks (header injection). */
+	static String requireSingleLine(String parameter, @Nullable String value) {
+		requireValue(parameter, value);
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\0') {
+				throw new MailgunValidationException(parameter,
+						"must not contain CR, LF or NUL characters (they would inject header lines)");
+			}
+		}
+		return value;
+	}
+
+	/** A header or variable name: printable ASCII without spaces or colons. */
+	static String requireName(String parameter, @Nullable String name) {
+		requireText(parameter, name);
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c <= 32 || c >= 127 || c == ':') {
+				throw new MailgunValidationException(parameter,
+						"name '" + printable(name) + "' must be printable ASCII without spaces or ':'");
+			}
+		}
+		return name;
+	}
+
+	/**
+	 * Checks a recipient or sender list as Mailgun accepts it: one or more comma-separated addresses,
+	 * each {@code local@domain.tld}, optionally with a display name ({@code Name <local@domain.tld>}).
+	 * @return the number of addresses
+	 */
+	static int requireAddresses(String parameter, @Nullable String value) {
+		requireSingleLine(parameter, value);
+		List<String> entries = splitAddressList(value);
+		if (entries.isEmpty()) {
+			throw new MailgunValidationException(parameter, "must contain an email address");
+		}
+		for (String entry : entries) {
+			requireAddress(parameter, entry);
+		}
+		return entries.size();
+	}
+
+	static List<String> splitAddressList(String value) {
+		List<String> entries = new ArrayList<>();
+		boolean quoted = false;
+		int angle = 0;
+		int start = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' && quoted) {
+				i++;
+			}
+			else if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == '<') {
+				angle++;
+			}
+			else if (!quoted && c == '>') {
+				angle = Math.max(0, angle - 1);
+			}
+			else if (!quoted && angle == 0 && c == ',') {
+				addEntry(entries, value.substring(start, i));
+				start = i + 1;
+			}
+		}
+		addEntry(entries, value.substring(start));
+		return entries;
+	}
+
+	private static void addEntry(List<String> entries, String entry) {
+		String trimmed = entry.trim();
+		if (!trimmed.isEmpty()) {
+			entries.add(trimmed);
+		}
+	}
+
+	private static void requireAddress(String parameter, String entry) {
+		String address = entry;
+		int open = entry.lastIndexOf('<');
+		if (open >= 0) {
+			if (!entry.endsWith(">")) {
+				throw invalidAddress(parameter, entry, "an address in <...> must end the entry");
+			}
+			address = entry.substring(open + 1, entry.length() - 1).trim();
+			String displayName = entry.substring(0, open).trim();
+			if (displayName.chars().filter(c -> c == '"').count() % 2 != 0) {
+				throw invalidAddress(parameter, entry, "the display name has an unbalanced quote");
+			}
+		}
+		else if (entry.indexOf('>') >= 0) {
+			throw invalidAddress(parameter, entry, "'>' without '<'");
+		}
+		int at = address.lastIndexOf('@');
+		if (at <= 0 || at == address.length() - 1) {
+			throw invalidAddress(parameter, entry, "expected local-part@domain");
+		}
+		String local = address.substring(0, at);
+		String domain = address.substring(at + 1);
+		if (local.length() > 64) {
+			throw invalidAddress(parameter, entry, "the local part is longer than 64 characters");
+		}
+		if (!local.startsWith("\"")) {
+			for (int i = 0; i < local.length(); i++) {
+				char c = local.charAt(i);
+				if (c <= 32 || c == 127 || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';'
+						|| c == ':' || c == '@' || c == '[' || c == ']' || c == '\\' || c == '"') {
+					throw invalidAddress(parameter, entry, "the local part has a character not allowed unquoted");
+				}
+			}
+			if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+				throw invalidAddress(parameter, entry, "the local part has a misplaced '.'");
+			}
+		}
+		requireDomain(parameter, entry, domain);
+	}
+
+	private static void requireDomain(String parameter, String entry, String domain) {
+		if (domain.length() > 253) {
+			throw invalidAddress(parameter, entry, "the domain is longer than 253 characters");
+		}
+		String[] labels = domain.split("\\.", -1);
+		if (labels.length < 2) {
+			throw invalidAddress(parameter, entry, "the domain needs at least one dot");
+		}
+		for (String label : labels) {
+			if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+				throw invalidAddress(parameter, entry, "the domain has an empty, too long or hyphen-edged label");
+			}
+			for (int i = 0; i < label.length(); i++) {
+				char c = label.charAt(i);
+				if (!(Character.isLetterOrDigit(c) || c == '-')) {
+					throw invalidAddress(parameter, entry, "the domain has a character other than letters, digits, '-' and '.'");
+				}
+			}
+		}
+	}
+
+	private static MailgunValidationException invalidAddress(String parameter, String entry, String why) {
+		return new MailgunValidationException(parameter,
+				"'" + printable(entry) + "' is not a valid email address (" + why + ")");
+	}
+
+	/** Shortens and escapes a value for an error message. */
+	static String printable(String value) {
+		String shown = (value.length() > 80) ? value.substring(0, 77) + "..." : value;
+		StringBuilder out = new StringBuilder(shown.length());
+		for (int i = 0; i < shown.length(); i++) {
+			char c = shown.charAt(i);
+			if (c < 32 || c == 127) {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}
