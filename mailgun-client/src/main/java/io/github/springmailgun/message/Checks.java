@@ -55,6 +55,19 @@ final class Checks {
 		return name;
 	}
 
+	/** A raw form parameter name: printable ASCII without spaces or quotes (colons are fine: {@code o:x}). */
+	static String requireParameterName(String parameter, @Nullable String name) {
+		requireText(parameter, name);
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c <= 32 || c >= 127 || c == '"') {
+				throw new MailgunValidationException(parameter,
+						"name '" + printable(name) + "' must be printable ASCII without spaces or quotes");
+			}
+		}
+		return name;
+	}
+
 	/**
 	 * Checks a recipient or sender list as Mailgun accepts it: one or more comma-separated addresses,
 	 * each {@code local@domain.tld}, optionally with a display name ({@code Name <local@domain.tld>}).

@@ -460,7 +460,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B parameter(String name, String value) {
-		Checks.requireName("parameter", name);
+		Checks.requireParameterName("parameter", name);
 		this.parameters.add(new FormField(name, Checks.requireValue(name, value)));
 		return self();
 	}
