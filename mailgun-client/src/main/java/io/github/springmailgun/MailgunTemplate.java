@@ -257,12 +257,19 @@ public class MailgunTemplate implements MailgunOperations {
 				observation.parentObservation(parent);
 			}
 			observation.start();
-			return call.doOnNext(response -> {
-				context.setStatusCode(200);
-				context.setMessageId(response.messageId());
+			// Stop on the signal itself, not in doFinally: the caller must not see the result before the
+			// observation (and its timer) is recorded.
+			return call.doOnSuccess(response -> {
+				if (response != null) {
+					context.setStatusCode(200);
+					context.setMessageId(response.messageId());
+				}
+				observation.stop();
+			}).doOnError(error -> {
+				observation.error(error);
+				observation.stop();
 			})
-				.doOnError(observation::error)
-				.doFinally(signal -> observation.stop())
+				.doOnCancel(observation::stop)
 				.contextWrite(reactorContext -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
