@@ -1,0 +1,151 @@
+package io.github.springmailgun;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.springmailgun.error.MailgunTimeoutException;
+import io.github.springmailgun.message.BatchMessage;
+import io.github.springmailgun.message.BatchResult;
+import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.MimeMessageRequest;
+import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.message.StoredMessage;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The Mailgun operations for blocking code (Spring MVC controllers, batch jobs, command-line runners):
+ * each call waits for its result, at most {@link #timeout()}. Calling it on a non-blocking thread (a
+ * Netty event loop or a Reactor parallel thread) fails at once instead of stalling the event loop.
+ */
+public class BlockingMailgunOperations {
+
+	private final MailgunOperations operations;
+
+	private final Duration timeout;
+
+	/**
+	 * Wraps reactive operations with a wait bounded by the given timeout.
+	 * @param operations the reactive operations
+	 * @param timeout the longest wait for one call, retries included
+	 */
+	public BlockingMailgunOperations(MailgunOperations operations, Duration timeout) {
+		this.operations = Objects.requireNonNull(operations, "operations");
+		this.timeout = Objects.requireNonNull(timeout, "timeout");
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive");
+		}
+	}
+
+	/**
+	 * Returns the longest time a call that covers one request and its retries may take under the given
+	 * settings: connect and read timeouts per attempt plus the retry budget.
+	 * @param settings the client settings
+	 * @return the bound
+	 */
+	public static Duration timeoutFor(MailgunClientSettings settings) {
+		Duration perAttempt = settings.connectTimeout().plus(settings.readTimeout());
+		RetryPolicy retry = settings.retry();
+		return perAttempt.multipliedBy(retry.effectiveMaxAttempts())
+			.plus(retry.enabled() ? retry.maxElapsedTime() : Duration.ZERO);
+	}
+
+	/**
+	 * Returns the longest wait for one call.
+	 * @return the timeout
+	 */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
+	/**
+	 * Returns the reactive operations behind this facade.
+	 * @return the reactive operations
+	 */
+	public MailgunOperations reactive() {
+		return this.operations;
+	}
+
+	/**
+	 * Sends a message and waits for Mailgun's answer.
+	 * @param message the message
+	 * @return the answer
+	 */
+	public SendResponse send(MailgunMessage message) {
+		return await(this.operations.send(message), "send");
+	}
+
+	/**
+	 * Sends a MIME message and waits for Mailgun's answer.
+	 * @param request the MIME and its recipients
+	 * @return the answer
+	 */
+	public SendResponse sendMime(MimeMessageRequest request) {
+		return await(this.operations.sendMime(request), "sendMime");
+	}
+
+	/**
+	 * Sends a batch and waits for every request's result.
+	 * @param batch the batch
+	 * @return one result per request, in order
+	 */
+	public List<BatchResult> sendBatch(BatchMessage batch) {
+		int requests = Math.max(1, (batch.recipients().size() + batch.chunkSize() - 1) / batch.chunkSize());
+		int rounds = (requests + batch.concurrency() - 1) / batch.concurrency();
+		return awaitFor(this.operations.sendBatch(batch).collectList(), "sendBatch", this.timeout.multipliedBy(rounds));
+	}
+
+	/**
+	 * Retrieves a stored message.
+	 * @param storageKeyOrUrl the storage key or URL
+	 * @return the stored message
+	 */
+	public StoredMessage storedMessage(String storageKeyOrUrl) {
+		return await(this.operations.storedMessage(storageKeyOrUrl), "storedMessage");
+	}
+
+	/**
+	 * Returns blocking operations bound to another domain.
+	 * @param domain the other domain
+	 * @return the blocking view
+	 */
+	public BlockingMailgunOperations forDomain(String domain) {
+		return new BlockingMailgunOperations(this.operations.forDomain(domain), this.timeout);
+	}
+
+	/**
+	 * Returns the sending domain.
+	 * @return the domain
+	 */
+	public String domain() {
+		return this.operations.domain();
+	}
+
+	private <T> T await(Mono<T> call, String operation) {
+		return awaitFor(call, operation, this.timeout);
+	}
+
+	private <T> T awaitFor(Mono<T> call, String operation, Duration bound) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("BlockingMailgunOperations." + operation + " was called on the non-blocking thread '"
+					+ Thread.currentThread().getName() + "'; use the reactive MailgunOperations there, or move the "
+					+ "call to a blocking scheduler (Schedulers.boundedElastic())");
+		}
+		T result;
+		try {
+			result = call.block(bound);
+		}
+		catch (IllegalStateException ex) {
+			if (ex.getMessage() != null && ex.getMessage().startsWith("Timeout on blocking read")) {
+				throw new MailgunTimeoutException("Mailgun " + operation + " did not complete within " + bound, ex, true);
+			}
+			throw ex;
+		}
+		if (result == null) {
+			throw new IllegalStateException("Mailgun " + operation + " completed without a result");
+		}
+		return result;
+	}
+
+}
