@@ -1,0 +1,65 @@
+package io.github.springmailgun.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.springmailgun.MailgunRegion;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration properties for Mailgun.
+ *
+ * @param enabled Whether to enable the Mailgun auto-configuration.
+ * @param apiKey Mailgun private API key, or a domain sending key (which can only send). Found in the
+ * Mailgun control panel under API Security.
+ * @param domain Sending domain, for example 'mg.example.com'.
+ * @param region Region of the Mailgun account: 'us' (api.mailgun.net) or 'eu' (api.eu.mailgun.net).
+ * @param baseUrl API base URL, overriding the region's (for a proxy or a local mock server).
+ * @param defaultFrom Sender of messages that set none, for example 'Shop <shop@mg.example.com>'.
+ * @param testMode Whether messages that do not say otherwise are sent in Mailgun's test mode (accepted
+ * but not delivered).
+ * @param connectTimeout How long to wait for a connection to Mailgun.
+ * @param readTimeout How long to wait for Mailgun's response once a request is written.
+ * @param retry Retry settings.
+ */
+@ConfigurationProperties("mailgun")
+public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
+		@Nullable String domain, @DefaultValue("us") MailgunRegion region, @Nullable URI baseUrl,
+		@Nullable String defaultFrom, @DefaultValue("false") boolean testMode,
+		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
+		@DefaultValue Retry retry) {
+
+	/**
+	 * Describes the properties without the API key.
+	 * @return the description
+	 */
+	@Override
+	public String toString() {
+		return "MailgunProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
+				+ ", domain=" + this.domain + ", region=" + this.region + ", baseUrl=" + this.baseUrl
+				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + "]";
+	}
+
+	/**
+	 * Retry settings. Only failures that cannot duplicate mail are retried.
+	 *
+	 * @param enabled Whether to retry failed calls.
+	 * @param maxAttempts Maximum number of attempts per call, the first included.
+	 * @param initialBackoff Delay before the first retry, doubled for each further retry.
+	 * @param maxBackoff Longest delay between two attempts. A rate limit that asks for a longer wait fails
+	 * at once.
+	 * @param maxElapsedTime Longest time spent retrying one call.
+	 * @param retrySendOnServerError Whether sends that got 502, 503 or 504 are retried even though Mailgun
+	 * may already have accepted them (may deliver twice).
+	 */
+	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("3") int maxAttempts,
+			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
+			@DefaultValue("30s") Duration maxElapsedTime, @DefaultValue("false") boolean retrySendOnServerError) {
+
+	}
+
+}
