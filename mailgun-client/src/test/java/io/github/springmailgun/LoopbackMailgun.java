@@ -18,21 +18,21 @@ import okio.Buffer;
  * A loopback HTTP server standing in for Mailgun in tests, with an independent multipart parser
  * (OkHttp's) to read what the client wrote.
  */
-final class LoopbackMailgun implements AutoCloseable {
+public final class LoopbackMailgun implements AutoCloseable {
 
-	static final String API_KEY = "key-0123456789abcdef-secret";
+	public static final String API_KEY = "key-0123456789abcdef-secret";
 
-	static final String DOMAIN = "mg.example.com";
+	public static final String DOMAIN = "mg.example.com";
 
-	static final String ACCEPTED = "{\"id\":\"<20261128.1.ABC@mg.example.com>\",\"message\":\"Queued. Thank you.\"}";
+	public static final String ACCEPTED = "{\"id\":\"<20261128.1.ABC@mg.example.com>\",\"message\":\"Queued. Thank you.\"}";
 
-	final MockWebServer server = new MockWebServer();
+	public final MockWebServer server = new MockWebServer();
 
 	private LoopbackMailgun() throws IOException {
 		this.server.start();
 	}
 
-	static LoopbackMailgun start() {
+	public static LoopbackMailgun start() {
 		try {
 			return new LoopbackMailgun();
 		}
@@ -41,28 +41,28 @@ final class LoopbackMailgun implements AutoCloseable {
 		}
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		String url = this.server.url("/").toString();
 		return url.substring(0, url.length() - 1);
 	}
 
-	MailgunClientSettings.Builder settings() {
+	public MailgunClientSettings.Builder settings() {
 		return MailgunClientSettings.builder(API_KEY, DOMAIN).baseUrl(baseUrl()).retry(RetryPolicy.DISABLED);
 	}
 
-	MailgunTemplate client() {
+	public MailgunTemplate client() {
 		return new MailgunTemplate(settings().build());
 	}
 
-	static String expectedAuthorization() {
+	public static String expectedAuthorization() {
 		return "Basic " + Base64.getEncoder().encodeToString(("api:" + API_KEY).getBytes(StandardCharsets.UTF_8));
 	}
 
-	LoopbackMailgun accept() {
+	public LoopbackMailgun accept() {
 		return respond(200, ACCEPTED);
 	}
 
-	LoopbackMailgun respond(int status, String body, String... headers) {
+	public LoopbackMailgun respond(int status, String body, String... headers) {
 		MockResponse.Builder response = new MockResponse.Builder().code(status).body(body);
 		boolean typed = false;
 		for (int i = 0; i < headers.length; i += 2) {
@@ -76,11 +76,11 @@ final class LoopbackMailgun implements AutoCloseable {
 		return this;
 	}
 
-	int requestCount() {
+	public int requestCount() {
 		return this.server.getRequestCount();
 	}
 
-	Recorded take() {
+	public Recorded take() {
 		try {
 			RecordedRequest request = this.server.takeRequest(5, TimeUnit.SECONDS);
 			if (request == null) {
@@ -126,29 +126,29 @@ final class LoopbackMailgun implements AutoCloseable {
 		this.server.close();
 	}
 
-	record Part(String name, String filename, String contentType, byte[] bytes) {
+	public record Part(String name, String filename, String contentType, byte[] bytes) {
 
-		String text() {
+		public String text() {
 			return new String(this.bytes, StandardCharsets.UTF_8);
 		}
 
 	}
 
-	record Recorded(RecordedRequest request, List<Part> parts) {
+	public record Recorded(RecordedRequest request, List<Part> parts) {
 
-		String path() {
+		public String path() {
 			return this.request.getUrl().encodedPath();
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.request.getHeaders().get(name);
 		}
 
-		List<String> values(String name) {
+		public List<String> values(String name) {
 			return this.parts.stream().filter(p -> p.name().equals(name)).map(Part::text).toList();
 		}
 
-		String value(String name) {
+		public String value(String name) {
 			List<String> values = values(name);
 			if (values.size() != 1) {
 				throw new AssertionError("expected one part '" + name + "', found " + values);
@@ -156,11 +156,11 @@ final class LoopbackMailgun implements AutoCloseable {
 			return values.get(0);
 		}
 
-		List<String> names() {
+		public List<String> names() {
 			return this.parts.stream().map(Part::name).toList();
 		}
 
-		List<Part> files(String name) {
+		public List<Part> files(String name) {
 			return this.parts.stream().filter(p -> p.name().equals(name) && p.filename() != null).toList();
 		}
 

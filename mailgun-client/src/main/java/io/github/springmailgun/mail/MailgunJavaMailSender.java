@@ -1,0 +1,221 @@
+package io.github.springmailgun.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import io.github.springmailgun.BlockingMailgunOperations;
+import io.github.springmailgun.error.MailgunAuthenticationException;
+import io.github.springmailgun.error.MailgunException;
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.MimeMessageRequest;
+import io.github.springmailgun.message.SendResponse;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * A {@link JavaMailSender} that sends through Mailgun's HTTP API, so code written for Spring's mail
+ * abstraction sends through Mailgun unchanged. A {@link MimeMessage} goes to {@code messages.mime}
+ * with every envelope recipient (To, Cc and Bcc) as {@code to} and the MIME written without its
+ * {@code Bcc} header; a {@link SimpleMailMessage} goes to {@code messages}. {@code X-Mailgun-*}
+ * headers in a MIME message keep working as Mailgun documents them.
+ *
+ * <p>
+ * Sending blocks, bounded by the client's timeouts, and fails at once when called on a non-blocking
+ * thread. When several messages are passed, all are attempted; the ones that failed are reported
+ * together in a {@link MailSendException}, and a message Mailgun accepted is never among them.
+ */
+public class MailgunJavaMailSender implements JavaMailSender {
+
+	private static final String[] IGNORED_HEADERS = { "Bcc" };
+
+	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+			Locale.ENGLISH);
+
+	private final BlockingMailgunOperations mailgun;
+
+	private final Session session;
+
+	/**
+	 * Creates a sender on the blocking Mailgun operations.
+	 * @param mailgun the operations to send with
+	 */
+	public MailgunJavaMailSender(BlockingMailgunOperations mailgun) {
+		this(mailgun, Session.getInstance(new Properties()));
+	}
+
+	/**
+	 * Creates a sender that creates messages in the given session.
+	 * @param mailgun the operations to send with
+	 * @param session the session for {@link #createMimeMessage()}
+	 */
+	public MailgunJavaMailSender(BlockingMailgunOperations mailgun, Session session) {
+		this.mailgun = mailgun;
+		this.session = session;
+	}
+
+	@Override
+	public MimeMessage createMimeMessage() {
+		return new MimeMessage(this.session);
+	}
+
+	@Override
+	public MimeMessage createMimeMessage(InputStream contentStream) throws MailException {
+		try {
+			return new MimeMessage(this.session, contentStream);
+		}
+		catch (MessagingException ex) {
+			throw new MailParseException("Could not parse raw MIME content", ex);
+		}
+	}
+
+	@Override
+	public void send(MimeMessage... mimeMessages) throws MailException {
+		requireBlockingThread();
+		// Prepare every message first: bad input fails the call before anything is sent.
+		List<MimeMessageRequest> requests = new ArrayList<>(mimeMessages.length);
+		for (MimeMessage message : mimeMessages) {
+			requests.add(prepare(message));
+		}
+		Map<Object, Exception> failures = new LinkedHashMap<>();
+		for (int i = 0; i < mimeMessages.length; i++) {
+			MimeMessage message = mimeMessages[i];
+			try {
+				SendResponse response = this.mailgun.sendMime(requests.get(i));
+				// Mailgun assigns its own id; make the message tell the truth about what was sent.
+				message.setHeader("Message-ID", response.id());
+			}
+			catch (MessagingException ex) {
+				// Accepted by Mailgun; only the local header could not be updated.
+			}
+			catch (MailgunException ex) {
+				record(failures, message, ex, i == 0);
+			}
+		}
+		throwIfFailed(failures);
+	}
+
+	@Override
+	public void send(SimpleMailMessage... simpleMessages) throws MailException {
+		requireBlockingThread();
+		List<MailgunMessage> messages = new ArrayList<>(simpleMessages.length);
+		for (SimpleMailMessage message : simpleMessages) {
+			messages.add(convert(message));
+		}
+		Map<Object, Exception> failures = new LinkedHashMap<>();
+		for (int i = 0; i < simpleMessages.length; i++) {
+			try {
+				this.mailgun.send(messages.get(i));
+			}
+			catch (MailgunException ex) {
+				record(failures, simpleMessages[i], ex, i == 0);
+			}
+		}
+		throwIfFailed(failures);
+	}
+
+	private MimeMessageRequest prepare(MimeMessage message) {
+		try {
+			Set<String> envelope = new LinkedHashSet<>();
+			Address[] recipients = message.getAllRecipients();
+			if (recipients != null) {
+				for (Address recipient : recipients) {
+					if (recipient instanceof InternetAddress internet) {
+						envelope.add(internet.getAddress());
+					}
+				}
+			}
+			ByteArrayOutputStream mime = new ByteArrayOutputStream();
+			// Bcc recipients travel in the envelope only, as an SMTP transport would do it.
+			message.writeTo(mime, IGNORED_HEADERS);
+			return MimeMessageRequest.builder().to(List.copyOf(envelope)).message(mime.toByteArray()).build();
+		}
+		catch (MessagingException | IOException ex) {
+			throw new MailPreparationException("Could not prepare MIME message for Mailgun: " + ex.getMessage(), ex);
+		}
+		catch (MailgunValidationException ex) {
+			throw new MailPreparationException(ex.getMessage(), ex);
+		}
+	}
+
+	private static MailgunMessage convert(SimpleMailMessage message) {
+		try {
+			MailgunMessage.Builder builder = MailgunMessage.builder();
+			if (message.getFrom() != null) {
+				builder.from(message.getFrom());
+			}
+			addAll(message.getTo(), builder::to);
+			addAll(message.getCc(), builder::cc);
+			addAll(message.getBcc(), builder::bcc);
+			if (message.getReplyTo() != null) {
+				builder.header("Reply-To", message.getReplyTo());
+			}
+			if (message.getSentDate() != null) {
+				builder.header("Date", RFC_2822.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
+			}
+			if (message.getSubject() != null) {
+				builder.subject(message.getSubject());
+			}
+			builder.text((message.getText() != null) ? message.getText() : "");
+			return builder.build();
+		}
+		catch (MailgunValidationException ex) {
+			throw new MailParseException(ex.getMessage(), ex);
+		}
+	}
+
+	private static void addAll(String @Nullable [] values, java.util.function.Consumer<String> target) {
+		if (values != null) {
+			for (String value : values) {
+				target.accept(value);
+			}
+		}
+	}
+
+	private static void record(Map<Object, Exception> failures, Object message, MailgunException ex, boolean first) {
+		if (ex instanceof MailgunAuthenticationException && first) {
+			// As JavaMailSenderImpl does for a refused login: nothing was sent, and nothing else will be.
+			throw new MailAuthenticationException(ex);
+		}
+		failures.put(message, ex);
+	}
+
+	private static void throwIfFailed(Map<Object, Exception> failures) {
+		if (!failures.isEmpty()) {
+			throw new MailSendException(failures);
+		}
+	}
+
+	private static void requireBlockingThread() {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("MailgunJavaMailSender blocks until Mailgun answers and was called on the "
+					+ "non-blocking thread '" + Thread.currentThread().getName() + "'; inject MailgunOperations "
+					+ "in reactive code, or move the call to Schedulers.boundedElastic()");
+		}
+	}
+
+}
