@@ -24,13 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout How long to wait for a connection to Mailgun.
  * @param readTimeout How long to wait for Mailgun's response once a request is written.
  * @param retry Retry settings.
+ * @param mailSender JavaMailSender adapter settings.
  */
 @ConfigurationProperties("mailgun")
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
 		@Nullable String domain, @DefaultValue("us") MailgunRegion region, @Nullable URI baseUrl,
 		@Nullable String defaultFrom, @DefaultValue("false") boolean testMode,
 		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
-		@DefaultValue Retry retry) {
+		@DefaultValue Retry retry, @DefaultValue MailSender mailSender) {
 
 	/**
 	 * Describes the properties without the API key.
@@ -41,7 +42,7 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		return "MailgunProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
 				+ ", domain=" + this.domain + ", region=" + this.region + ", baseUrl=" + this.baseUrl
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", mailSender=" + this.mailSender + "]";
 	}
 
 	/**
@@ -59,6 +60,16 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("3") int maxAttempts,
 			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
 			@DefaultValue("30s") Duration maxElapsedTime, @DefaultValue("false") boolean retrySendOnServerError) {
+
+	}
+
+	/**
+	 * Settings of the JavaMailSender adapter.
+	 *
+	 * @param enabled Whether to auto-configure a JavaMailSender that sends through Mailgun. It also backs
+	 * off when the application defines a MailSender or configures SMTP with 'spring.mail.host'.
+	 */
+	public record MailSender(@DefaultValue("true") boolean enabled) {
 
 	}
 
