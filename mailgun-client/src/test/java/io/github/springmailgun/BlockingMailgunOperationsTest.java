@@ -76,6 +76,20 @@ class BlockingMailgunOperationsTest {
 	}
 
 	@Test
+	void refusesToBlockTheNettyEventLoopThatDeliveredAResponse() {
+		this.mailgun.accept();
+		BlockingMailgunOperations blocking = blocking(Duration.ofSeconds(5));
+		AtomicReference<String> thread = new AtomicReference<>();
+		assertThatThrownBy(() -> this.mailgun.client().send(message()).map(response -> {
+			thread.set(Thread.currentThread().getName());
+			return blocking.send(message());
+		}).block(Duration.ofSeconds(5))).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("non-blocking thread");
+		assertThat(thread.get()).startsWith("reactor-http-");
+		assertThat(this.mailgun.requestCount()).isEqualTo(1);
+	}
+
+	@Test
 	void timeoutCoversEveryAttempt() {
 		MailgunClientSettings settings = MailgunClientSettings.builder("k", "mg.example.com")
 			.connectTimeout(Duration.ofSeconds(1))
