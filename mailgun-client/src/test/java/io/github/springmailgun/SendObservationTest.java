@@ -81,7 +81,7 @@ class SendObservationTest {
 		client.send(message()).block();
 		assertThat(this.registry).hasObservationWithNameEqualTo("mailgun.send")
 			.that()
-			.hasEvent("mailgun.retry")
+			.hasEvent("retry")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS");
 	}
 

@@ -158,7 +158,7 @@ public final class MailgunHttp {
 							+ " ms after attempt " + attempts + " failed: " + failure.getMessage());
 				}
 				if (observation != null) {
-					observation.event(Observation.Event.of("mailgun.retry", "retry after " + failure.getClass().getSimpleName()));
+					observation.event(Observation.Event.of("retry", "retry after " + failure.getClass().getSimpleName()));
 				}
 				return Mono.delay(delay).thenReturn(attempts);
 			})));
