@@ -42,14 +42,19 @@ final class Checks {
 		return value;
 	}
 
-	/** A header or variable name: printable ASCII without spaces or colons. */
+	/**
+	 * A header or variable name: an HTTP token (letters, digits and {@code !#$%&'*+-.^_`|~}), which is
+	 * also a valid mail header name and survives form encoding unchanged.
+	 */
 	static String requireName(String parameter, @Nullable String name) {
 		requireText(parameter, name);
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			if (c <= 32 || c >= 127 || c == ':') {
-				throw new MailgunValidationException(parameter,
-						"name '" + printable(name) + "' must be printable ASCII without spaces or ':'");
+			boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+			if (!token) {
+				throw new MailgunValidationException(parameter, "name '" + printable(name)
+						+ "' must be letters, digits and !#$%&'*+-.^_`|~ only (no spaces, quotes or ':')");
 			}
 		}
 		return name;
