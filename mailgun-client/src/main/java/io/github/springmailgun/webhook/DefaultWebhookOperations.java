@@ -207,13 +207,20 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 	private static BytesBody eventsForm(String url,
 			Collection<DomainWebhookType> eventTypes) {
 		String checkedUrl = requireUrl(url);
-		if (eventTypes == null || eventTypes.isEmpty() || eventTypes.contains(null)) {
-			throw new MailgunValidationException("event_types", "name at least one event, and no null");
+		if (eventTypes == null || eventTypes.isEmpty()) {
+			throw new MailgunValidationException("event_types", "name at least one event");
+		}
+		// A repeated event would be sent twice; Mailgun's form takes each once. (Checked element by
+		// element: contains(null) throws on the JDK's immutable collections.)
+		Set<DomainWebhookType> distinct = new LinkedHashSet<>();
+		for (DomainWebhookType type : eventTypes) {
+			if (type == null) {
+				throw new MailgunValidationException("event_types", "must not contain null");
+			}
+			distinct.add(type);
 		}
 		List<FormField> fields = new ArrayList<>();
 		fields.add(new FormField("url", checkedUrl));
-		// A repeated event would be sent twice; Mailgun's form takes each once.
-		Set<DomainWebhookType> distinct = new LinkedHashSet<>(eventTypes);
 		for (DomainWebhookType type : distinct) {
 			fields.add(new FormField("event_types", type.wireValue()));
 		}
