@@ -1,11 +1,15 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.domain.DomainOperations;
+import io.github.springmailgun.domain.TrackingOperations;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchResult;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
+import io.github.springmailgun.template.TemplateOperations;
+import io.github.springmailgun.webhook.WebhookOperations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -60,5 +64,30 @@ public interface MailgunOperations {
 	 * @return the domain
 	 */
 	String domain();
+
+	/**
+	 * Returns the domains of the account: state, DNS records and verification; calls without a name
+	 * use the bound domain.
+	 * @return the domain operations
+	 */
+	DomainOperations domains();
+
+	/**
+	 * Returns the open, click and unsubscribe tracking settings of the bound domain.
+	 * @return the tracking operations
+	 */
+	TrackingOperations tracking();
+
+	/**
+	 * Returns the stored templates of the bound domain and their versions.
+	 * @return the template operations
+	 */
+	TemplateOperations templates();
+
+	/**
+	 * Returns the webhooks of the bound domain and the account's webhook signing key.
+	 * @return the webhook operations
+	 */
+	WebhookOperations webhooks();
 
 }

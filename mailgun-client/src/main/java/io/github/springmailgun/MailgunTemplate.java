@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.springmailgun.domain.DefaultDomainOperations;
+import io.github.springmailgun.domain.DefaultTrackingOperations;
+import io.github.springmailgun.domain.DomainOperations;
+import io.github.springmailgun.domain.TrackingOperations;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
@@ -23,6 +27,10 @@ import io.github.springmailgun.message.StoredMessage;
 import io.github.springmailgun.observation.DefaultMailgunSendObservationConvention;
 import io.github.springmailgun.observation.MailgunSendObservationContext;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
+import io.github.springmailgun.template.DefaultTemplateOperations;
+import io.github.springmailgun.template.TemplateOperations;
+import io.github.springmailgun.webhook.DefaultWebhookOperations;
+import io.github.springmailgun.webhook.WebhookOperations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -65,6 +73,14 @@ public class MailgunTemplate implements MailgunOperations {
 
 	private @Nullable MailgunSendObservationConvention observationConvention;
 
+	private final DomainOperations domains;
+
+	private final TrackingOperations tracking;
+
+	private final TemplateOperations templates;
+
+	private final WebhookOperations webhooks;
+
 	/**
 	 * Creates a client with its own HTTP connector (connect and read timeouts from the settings).
 	 * @param settings the settings
@@ -102,6 +118,10 @@ public class MailgunTemplate implements MailgunOperations {
 		this.observationConvention = observationConvention;
 		this.messagesUri = http.uri("/v3/{domain}/messages", settings.domain());
 		this.mimeUri = http.uri("/v3/{domain}/messages.mime", settings.domain());
+		this.domains = new DefaultDomainOperations(http, settings.domain());
+		this.tracking = new DefaultTrackingOperations(http, settings.domain());
+		this.templates = new DefaultTemplateOperations(http, settings.domain());
+		this.webhooks = new DefaultWebhookOperations(http, settings.domain());
 	}
 
 	/**
@@ -287,6 +307,26 @@ public class MailgunTemplate implements MailgunOperations {
 			throw new IllegalArgumentException("no message id");
 		}
 		return response;
+	}
+
+	@Override
+	public DomainOperations domains() {
+		return this.domains;
+	}
+
+	@Override
+	public TrackingOperations tracking() {
+		return this.tracking;
+	}
+
+	@Override
+	public TemplateOperations templates() {
+		return this.templates;
+	}
+
+	@Override
+	public WebhookOperations webhooks() {
+		return this.webhooks;
 	}
 
 }

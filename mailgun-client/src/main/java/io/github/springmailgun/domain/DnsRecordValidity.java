@@ -1,0 +1,56 @@
+package io.github.springmailgun.domain;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether Mailgun found a DNS record as expected ({@code valid} of a DNS record).
+ */
+public enum DnsRecordValidity {
+
+	/** Found with the expected value ({@code valid}). */
+	VALID("valid"),
+
+	/** Missing or with another value ({@code invalid}). */
+	INVALID("invalid"),
+
+	/** Not checked yet, or a value this client does not know ({@code unknown}). */
+	UNKNOWN("unknown");
+
+	private final String wireValue;
+
+	DnsRecordValidity(String wireValue) {
+		this.wireValue = wireValue;
+	}
+
+	/**
+	 * Returns the value as Mailgun writes it.
+	 * @return the wire value
+	 */
+	@JsonValue
+	public String wireValue() {
+		return this.wireValue;
+	}
+
+	/**
+	 * Reads Mailgun's value; anything unexpected is {@link #UNKNOWN}.
+	 * @param value the wire value
+	 * @return the validity
+	 */
+	@JsonCreator
+	public static DnsRecordValidity of(@Nullable String value) {
+		if (value != null) {
+			String lower = value.trim().toLowerCase(Locale.ROOT);
+			for (DnsRecordValidity validity : values()) {
+				if (validity.wireValue.equals(lower)) {
+					return validity;
+				}
+			}
+		}
+		return UNKNOWN;
+	}
+
+}

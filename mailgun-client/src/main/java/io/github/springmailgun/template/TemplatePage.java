@@ -1,0 +1,26 @@
+package io.github.springmailgun.template;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One page of the templates of a domain ({@code GET /v3/{domain}/templates}).
+ *
+ * @param items the templates of this page, without versions
+ * @param paging the links to other pages
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TemplatePage(@JsonProperty("items") List<Template> items, @JsonProperty("paging") PagingLinks paging) {
+
+	/**
+	 * Copies the items and reads missing links as none.
+	 */
+	public TemplatePage {
+		items = (items != null) ? items.stream().filter(Objects::nonNull).toList() : List.of();
+		paging = (paging != null) ? paging : PagingLinks.NONE;
+	}
+
+}
