@@ -1,7 +1,19 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.domain.ClickTracking;
+import io.github.springmailgun.domain.DomainDetails;
+import io.github.springmailgun.domain.OpenTracking;
+import io.github.springmailgun.domain.TrackingSettings;
+import io.github.springmailgun.domain.UnsubscribeTracking;
+import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.template.Template;
+import io.github.springmailgun.template.TemplatePage;
+import io.github.springmailgun.template.TemplateVersion;
+import io.github.springmailgun.template.TemplateVersionPage;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.MemberCategory;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
@@ -14,12 +26,19 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  */
 public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 
-	/** Every type Jackson reads or writes by reflection; records of later API areas are added here. */
-	static final Class<?>[] JSON_TYPES = { SendResponse.class };
+	/**
+	 * The types Jackson binds from Mailgun's responses; the types of their components are registered
+	 * with them. A test checks that every {@code @JsonIgnoreProperties} type of the client is covered.
+	 */
+	static final Class<?>[] JSON_TYPES = { SendResponse.class, DomainDetails.class, TrackingSettings.class,
+			OpenTracking.class, ClickTracking.class, UnsubscribeTracking.class, Template.class, TemplatePage.class,
+			TemplateVersion.class, TemplateVersionPage.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), JSON_TYPES);
+		// Named in @JsonDeserialize(using = ...): Jackson instantiates it reflectively.
+		hints.reflection().registerType(MailgunDates.InstantDeserializer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 	}
 
 }

@@ -162,6 +162,16 @@ class ErrorMappingTest {
 	}
 
 	@Test
+	void olderErrorShapesAreReadToo() {
+		this.mailgun.respond(400, "{\"Reason\":\"webhook already exists\"}");
+		assertThat(sendFailure()).isInstanceOfSatisfying(MailgunBadRequestException.class,
+				ex -> assertThat(ex.getMailgunMessage()).isEqualTo("webhook already exists"));
+		this.mailgun.respond(404, "{\"Description\":\"no such webhook\"}");
+		assertThat(sendFailure()).isInstanceOfSatisfying(MailgunNotFoundException.class,
+				ex -> assertThat(ex.getMailgunMessage()).isEqualTo("no such webhook"));
+	}
+
+	@Test
 	void payloadTooLargeExplainsTheLimit() {
 		this.mailgun.respond(413, "{\"message\":\"request entity too large\"}");
 		assertThat(sendFailure()).isInstanceOfSatisfying(MailgunPayloadTooLargeException.class,

@@ -26,6 +26,8 @@ final class ErrorResponses {
 	/** Error bodies longer than this are cut in exception messages. */
 	static final int MAX_MESSAGE_LENGTH = 500;
 
+	private static final String[] MESSAGE_KEYS = { "message", "error", "Reason", "Description" };
+
 	private ErrorResponses() {
 	}
 
@@ -70,12 +72,12 @@ final class ErrorResponses {
 
 	private static String message(@Nullable Map<String, Object> json, byte[] body, HttpHeaders headers) {
 		if (json != null) {
-			Object message = json.get("message");
-			if (message == null) {
-				message = json.get("error");
-			}
-			if (message != null) {
-				return cut(message.toString());
+			// Most APIs write "message"; some older ones "error", and webhook calls "Reason" or "Description".
+			for (String key : MESSAGE_KEYS) {
+				Object message = json.get(key);
+				if (message != null) {
+					return cut(message.toString());
+				}
 			}
 		}
 		String text = new String(body, StandardCharsets.UTF_8).trim();
