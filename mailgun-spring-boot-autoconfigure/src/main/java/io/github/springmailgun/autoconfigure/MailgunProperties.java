@@ -2,6 +2,7 @@ package io.github.springmailgun.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.springmailgun.MailgunRegion;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +26,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout How long to wait for Mailgun's response once a request is written.
  * @param retry Retry settings.
  * @param mailSender JavaMailSender adapter settings.
+ * @param health Health indicator settings.
  */
 @ConfigurationProperties("mailgun")
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
 		@Nullable String domain, @DefaultValue("us") MailgunRegion region, @Nullable URI baseUrl,
 		@Nullable String defaultFrom, @DefaultValue("false") boolean testMode,
 		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
-		@DefaultValue Retry retry, @DefaultValue MailSender mailSender) {
+		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health) {
 
 	/**
 	 * Describes the properties without the API key.
@@ -42,7 +44,7 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		return "MailgunProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
 				+ ", domain=" + this.domain + ", region=" + this.region + ", baseUrl=" + this.baseUrl
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", mailSender=" + this.mailSender + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health + "]";
 	}
 
 	/**
@@ -70,6 +72,18 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * off when the application defines a MailSender or configures SMTP with 'spring.mail.host'.
 	 */
 	public record MailSender(@DefaultValue("true") boolean enabled) {
+
+	}
+
+	/**
+	 * Settings of the health indicator.
+	 *
+	 * @param timeout Longest time a health check waits for Mailgun before reporting UNKNOWN.
+	 * @param cacheTtl How long a health result is reused, so that probes do not hit Mailgun's rate limits.
+	 * @param domains Domains to check, each reported as its own entry. Defaults to the sending domain.
+	 */
+	public record Health(@DefaultValue("2s") Duration timeout, @DefaultValue("1m") Duration cacheTtl,
+			@DefaultValue List<String> domains) {
 
 	}
 
