@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.springmailgun.analytics.AnalyticsOperations;
+import io.github.springmailgun.analytics.AnalyticsTemplate;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
@@ -23,6 +25,14 @@ import io.github.springmailgun.message.StoredMessage;
 import io.github.springmailgun.observation.DefaultMailgunSendObservationConvention;
 import io.github.springmailgun.observation.MailgunSendObservationContext;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
+import io.github.springmailgun.suppression.AllowlistOperations;
+import io.github.springmailgun.suppression.AllowlistTemplate;
+import io.github.springmailgun.suppression.BounceOperations;
+import io.github.springmailgun.suppression.BounceTemplate;
+import io.github.springmailgun.suppression.ComplaintOperations;
+import io.github.springmailgun.suppression.ComplaintTemplate;
+import io.github.springmailgun.suppression.UnsubscribeOperations;
+import io.github.springmailgun.suppression.UnsubscribeTemplate;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -65,6 +75,16 @@ public class MailgunTemplate implements MailgunOperations {
 
 	private @Nullable MailgunSendObservationConvention observationConvention;
 
+	private final BounceOperations bounces;
+
+	private final UnsubscribeOperations unsubscribes;
+
+	private final ComplaintOperations complaints;
+
+	private final AllowlistOperations allowlist;
+
+	private final AnalyticsOperations analytics;
+
 	/**
 	 * Creates a client with its own HTTP connector (connect and read timeouts from the settings).
 	 * @param settings the settings
@@ -102,6 +122,11 @@ public class MailgunTemplate implements MailgunOperations {
 		this.observationConvention = observationConvention;
 		this.messagesUri = http.uri("/v3/{domain}/messages", settings.domain());
 		this.mimeUri = http.uri("/v3/{domain}/messages.mime", settings.domain());
+		this.bounces = new BounceTemplate(http, settings.domain());
+		this.unsubscribes = new UnsubscribeTemplate(http, settings.domain());
+		this.complaints = new ComplaintTemplate(http, settings.domain());
+		this.allowlist = new AllowlistTemplate(http, settings.domain());
+		this.analytics = new AnalyticsTemplate(http, settings.domain());
 	}
 
 	/**
@@ -241,6 +266,31 @@ public class MailgunTemplate implements MailgunOperations {
 			throw new MailgunValidationException("domain", ex.getMessage());
 		}
 		return new MailgunTemplate(this.http, other, this.observationRegistry, this.observationConvention);
+	}
+
+	@Override
+	public BounceOperations bounces() {
+		return this.bounces;
+	}
+
+	@Override
+	public UnsubscribeOperations unsubscribes() {
+		return this.unsubscribes;
+	}
+
+	@Override
+	public ComplaintOperations complaints() {
+		return this.complaints;
+	}
+
+	@Override
+	public AllowlistOperations allowlist() {
+		return this.allowlist;
+	}
+
+	@Override
+	public AnalyticsOperations analytics() {
+		return this.analytics;
 	}
 
 	private Mono<SendResponse> observe(String operation, int recipientCount, Mono<SendResponse> call) {
