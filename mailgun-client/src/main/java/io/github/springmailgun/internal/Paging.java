@@ -40,15 +40,7 @@ public final class Paging {
 		return Flux.defer(() -> {
 			// Written by the page just fetched, read by generate() only after that page's items were delivered.
 			AtomicReference<@Nullable C> cursor = new AtomicReference<>(first);
-			return Flux.<C>generate(sink -> {
-				C current = cursor.getAndSet(null);
-				if (current != null) {
-					sink.next(current);
-				}
-				else {
-					sink.complete();
-				}
-			}).concatMap(current -> onDemand(current, fetch).flatMapIterable(page -> {
+			Function<C, Flux<T>> fetchItems = current -> fetch.apply(current).flatMapIterable(page -> {
 				List<T> pageItems = items.apply(page);
 				if (!pageItems.isEmpty()) {
 					C following = next.apply(page);
@@ -57,17 +49,27 @@ public final class Paging {
 					}
 				}
 				return pageItems;
-			}), 0);
+			});
+			return Flux.<C>generate(sink -> {
+				C current = cursor.getAndSet(null);
+				if (current != null) {
+					sink.next(current);
+				}
+				else {
+					sink.complete();
+				}
+			}).concatMap(current -> onDemand(current, fetchItems), 0);
 		});
 	}
 
 	/**
-	 * Defers the request for a page until the subscriber asks for an item. {@code concatMap} without
-	 * prefetch subscribes to the next page as soon as the previous one completes; the hidden one-element
-	 * source holds the request back until there is demand.
+	 * Defers fetching a page until the subscriber asks for an item. {@code concatMap} without prefetch
+	 * subscribes to the next page as soon as the previous one completes, and {@code flatMapIterable}
+	 * requests its source at once; a hidden one-element source in front holds the request back until
+	 * there is demand.
 	 */
-	private static <C, P> Flux<P> onDemand(C cursor, Function<? super C, ? extends Mono<P>> fetch) {
-		return Flux.just(cursor).hide().concatMap(fetch, 0);
+	private static <C, T> Flux<T> onDemand(C cursor, Function<C, Flux<T>> fetchItems) {
+		return Flux.just(cursor).hide().concatMap(fetchItems, 0);
 	}
 
 	/**
