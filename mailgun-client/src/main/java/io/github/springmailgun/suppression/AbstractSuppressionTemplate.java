@@ -1,6 +1,7 @@
 package io.github.springmailgun.suppression;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -123,7 +124,13 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 
 	@Override
 	public Mono<SuppressionResponse> importCsv(Path csv) {
-		return Mono.defer(() -> importCsv(Attachment.of(Objects.requireNonNull(csv, "csv"), CSV)));
+		return Mono.defer(() -> {
+			// A missing file would otherwise fail only while the body is written, after the request started.
+			if (csv == null || !Files.isRegularFile(csv) || !Files.isReadable(csv)) {
+				throw new MailgunValidationException("file", "'" + csv + "' is not a readable file");
+			}
+			return importCsv(Attachment.of(csv, CSV));
+		});
 	}
 
 	@Override

@@ -227,6 +227,15 @@ class BouncesTest {
 	}
 
 	@Test
+	void importCsvOfAMissingFileFailsBeforeAnyRequest(@TempDir Path dir) {
+		assertThatThrownBy(() -> this.bounces.importCsv(dir.resolve("missing.csv")).block())
+			.isInstanceOf(MailgunValidationException.class)
+			.hasMessageContaining("'file'")
+			.hasMessageContaining("missing.csv");
+		assertThat(this.server.requestCount()).isZero();
+	}
+
+	@Test
 	void importCsvUploadsAResourceAndBytes() {
 		this.server.respond(202, fixture(getClass(), "bounces-import.json"))
 			.respond(202, fixture(getClass(), "bounces-import.json"));
