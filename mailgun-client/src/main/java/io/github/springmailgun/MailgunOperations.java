@@ -2,6 +2,7 @@ package io.github.springmailgun;
 
 import io.github.springmailgun.domain.DomainOperations;
 import io.github.springmailgun.domain.TrackingOperations;
+import io.github.springmailgun.analytics.AnalyticsOperations;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchResult;
 import io.github.springmailgun.message.MailgunMessage;
@@ -10,6 +11,10 @@ import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
 import io.github.springmailgun.template.TemplateOperations;
 import io.github.springmailgun.webhook.WebhookOperations;
+import io.github.springmailgun.suppression.AllowlistOperations;
+import io.github.springmailgun.suppression.BounceOperations;
+import io.github.springmailgun.suppression.ComplaintOperations;
+import io.github.springmailgun.suppression.UnsubscribeOperations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -89,5 +94,36 @@ public interface MailgunOperations {
 	 * @return the webhook operations
 	 */
 	WebhookOperations webhooks();
+
+	/**
+	 * Returns the bounce table of the domain ({@code /v3/{domain}/bounces}).
+	 * @return the bounce operations
+	 */
+	BounceOperations bounces();
+
+	/**
+	 * Returns the unsubscribe table of the domain ({@code /v3/{domain}/unsubscribes}).
+	 * @return the unsubscribe operations
+	 */
+	UnsubscribeOperations unsubscribes();
+
+	/**
+	 * Returns the complaint table of the domain ({@code /v3/{domain}/complaints}).
+	 * @return the complaint operations
+	 */
+	ComplaintOperations complaints();
+
+	/**
+	 * Returns the allowlist of the domain ({@code /v3/{domain}/whitelists}).
+	 * @return the allowlist operations
+	 */
+	AllowlistOperations allowlist();
+
+	/**
+	 * Returns the analytics APIs: account-level metrics and logs, and the domain's deprecated stats and
+	 * events.
+	 * @return the analytics operations
+	 */
+	AnalyticsOperations analytics();
 
 }

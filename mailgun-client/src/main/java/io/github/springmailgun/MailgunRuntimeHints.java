@@ -1,5 +1,12 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.analytics.Event;
+import io.github.springmailgun.analytics.LogEvent;
+import io.github.springmailgun.analytics.LogsAggregates;
+import io.github.springmailgun.analytics.LogsPagination;
+import io.github.springmailgun.analytics.MetricsResponse;
+import io.github.springmailgun.analytics.StatsItem;
+import io.github.springmailgun.analytics.StatsResponse;
 import io.github.springmailgun.domain.ClickTracking;
 import io.github.springmailgun.domain.DomainDetails;
 import io.github.springmailgun.domain.OpenTracking;
@@ -7,6 +14,11 @@ import io.github.springmailgun.domain.TrackingSettings;
 import io.github.springmailgun.domain.UnsubscribeTracking;
 import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.suppression.AllowlistEntry;
+import io.github.springmailgun.suppression.Bounce;
+import io.github.springmailgun.suppression.Complaint;
+import io.github.springmailgun.suppression.SuppressionResponse;
+import io.github.springmailgun.suppression.Unsubscribe;
 import io.github.springmailgun.template.Template;
 import io.github.springmailgun.template.TemplatePage;
 import io.github.springmailgun.template.TemplateVersion;
@@ -32,7 +44,10 @@ public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 	 */
 	static final Class<?>[] JSON_TYPES = { SendResponse.class, DomainDetails.class, TrackingSettings.class,
 			OpenTracking.class, ClickTracking.class, UnsubscribeTracking.class, Template.class, TemplatePage.class,
-			TemplateVersion.class, TemplateVersionPage.class };
+			TemplateVersion.class, TemplateVersionPage.class, Bounce.class, Unsubscribe.class, Complaint.class,
+			AllowlistEntry.class, SuppressionResponse.class, MetricsResponse.class, LogEvent.class,
+			LogsPagination.class, LogsAggregates.class, Event.class, StatsResponse.class, StatsItem.class,
+			StatsItem.Total.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -10,6 +10,8 @@ import io.github.springmailgun.domain.DefaultDomainOperations;
 import io.github.springmailgun.domain.DefaultTrackingOperations;
 import io.github.springmailgun.domain.DomainOperations;
 import io.github.springmailgun.domain.TrackingOperations;
+import io.github.springmailgun.analytics.AnalyticsOperations;
+import io.github.springmailgun.analytics.AnalyticsTemplate;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
@@ -31,6 +33,14 @@ import io.github.springmailgun.template.DefaultTemplateOperations;
 import io.github.springmailgun.template.TemplateOperations;
 import io.github.springmailgun.webhook.DefaultWebhookOperations;
 import io.github.springmailgun.webhook.WebhookOperations;
+import io.github.springmailgun.suppression.AllowlistOperations;
+import io.github.springmailgun.suppression.AllowlistTemplate;
+import io.github.springmailgun.suppression.BounceOperations;
+import io.github.springmailgun.suppression.BounceTemplate;
+import io.github.springmailgun.suppression.ComplaintOperations;
+import io.github.springmailgun.suppression.ComplaintTemplate;
+import io.github.springmailgun.suppression.UnsubscribeOperations;
+import io.github.springmailgun.suppression.UnsubscribeTemplate;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -81,6 +91,16 @@ public class MailgunTemplate implements MailgunOperations {
 
 	private final WebhookOperations webhooks;
 
+	private final BounceOperations bounces;
+
+	private final UnsubscribeOperations unsubscribes;
+
+	private final ComplaintOperations complaints;
+
+	private final AllowlistOperations allowlist;
+
+	private final AnalyticsOperations analytics;
+
 	/**
 	 * Creates a client with its own HTTP connector (connect and read timeouts from the settings).
 	 * @param settings the settings
@@ -122,6 +142,11 @@ public class MailgunTemplate implements MailgunOperations {
 		this.tracking = new DefaultTrackingOperations(http, settings.domain());
 		this.templates = new DefaultTemplateOperations(http, settings.domain());
 		this.webhooks = new DefaultWebhookOperations(http, settings.domain());
+		this.bounces = new BounceTemplate(http, settings.domain());
+		this.unsubscribes = new UnsubscribeTemplate(http, settings.domain());
+		this.complaints = new ComplaintTemplate(http, settings.domain());
+		this.allowlist = new AllowlistTemplate(http, settings.domain());
+		this.analytics = new AnalyticsTemplate(http, settings.domain());
 	}
 
 	/**
@@ -261,6 +286,31 @@ public class MailgunTemplate implements MailgunOperations {
 			throw new MailgunValidationException("domain", ex.getMessage());
 		}
 		return new MailgunTemplate(this.http, other, this.observationRegistry, this.observationConvention);
+	}
+
+	@Override
+	public BounceOperations bounces() {
+		return this.bounces;
+	}
+
+	@Override
+	public UnsubscribeOperations unsubscribes() {
+		return this.unsubscribes;
+	}
+
+	@Override
+	public ComplaintOperations complaints() {
+		return this.complaints;
+	}
+
+	@Override
+	public AllowlistOperations allowlist() {
+		return this.allowlist;
+	}
+
+	@Override
+	public AnalyticsOperations analytics() {
+		return this.analytics;
 	}
 
 	private Mono<SendResponse> observe(String operation, int recipientCount, Mono<SendResponse> call) {

@@ -4,14 +4,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -20,125 +25,208 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads the timestamps Mailgun writes. Its APIs use RFC 1123 dates but name the zone as Go does
- * ({@code UTC}, {@code GMT}, {@code MST}, or an offset), which {@code DateTimeFormatter.RFC_1123_DATE_TIME}
- * refuses; some newer fields are ISO 8601 and events use epoch seconds. A value that fits none of these
- * reads as {@code null} rather than failing the whole response.
+ * Reads the dates Mailgun writes and writes the ones it reads. Mailgun is not consistent: suppressions
+ * use RFC 1123 dates with zone names ({@code Fri, 21 Oct 2011 11:02:55 UTC}), analytics use numeric
+ * offsets ({@code -0600}, {@code -0000}), logs use ISO 8601, events use fractional epoch seconds, and
+ * Go-formatted values ({@code 2023-01-02 02:14:27 +0000 UTC}) appear in places. All of them parse here.
  */
 public final class MailgunDates {
 
-	private static final Pattern RFC_1123 = Pattern.compile(
-			"(?:[A-Za-z]{3},\\s*)?(\\d{1,2})\\s+([A-Za-z]{3})\\s+(\\d{4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?"
-					+ "\\s*([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})?");
+	/** What Mailgun documents for dates it reads: RFC 2822 with a numeric offset. */
+	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
 
-	private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
-			Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
-			Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
-
-	// RFC 822 zone names, as fixed offsets: "MST" in a Mailgun date is -07:00 all year.
-	private static final Map<String, ZoneOffset> ZONES = Map.ofEntries(Map.entry("UT", ZoneOffset.UTC),
+	/** RFC 822's zone names, which are fixed offsets (unlike the JDK's, where PST follows daylight saving). */
+	private static final Map<String, ZoneOffset> ZONE_NAMES = Map.ofEntries(Map.entry("UT", ZoneOffset.UTC),
 			Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC), Map.entry("Z", ZoneOffset.UTC),
 			Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
 			Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
 			Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
 			Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)));
 
+	private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+			"oct", "nov", "dec");
+
+	private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
 	private MailgunDates() {
 	}
 
 	/**
-	 * Parses a Mailgun timestamp: RFC 1123 with a zone name or offset, ISO 8601, or epoch seconds.
-	 * @param text the timestamp, or {@code null}
-	 * @return the instant, or {@code null} when the text is blank or not a timestamp this class knows
+	 * Parses a date in any of the forms Mailgun writes.
+	 * @param text the date, for example {@code Fri, 21 Oct 2011 11:02:55 UTC} or {@code 1529704976.104692}
+	 * @return the instant
+	 * @throws IllegalArgumentException when the text is not a date in a known form
 	 */
-	public static @Nullable Instant parse(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String value = text.trim();
-		Matcher matcher = RFC_1123.matcher(value);
-		if (matcher.matches()) {
-			return rfc1123(matcher);
-		}
-		if (value.matches("\\d+(\\.\\d+)?")) {
-			return epochSeconds(new BigDecimal(value));
+	public static Instant parse(String text) {
+		Objects.requireNonNull(text, "text");
+		String value = withoutComments(text).trim();
+		if (value.isEmpty()) {
+			throw invalid(text, null);
 		}
 		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			// Not ISO 8601 with an offset; try without one (Mailgun means UTC).
-		}
-		try {
-			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable Instant rfc1123(Matcher matcher) {
-		Integer month = MONTHS.get(matcher.group(2).toLowerCase(Locale.ROOT));
-		ZoneOffset offset = offset(matcher.group(8));
-		if (month == null || offset == null) {
-			return null;
-		}
-		try {
-			String fraction = matcher.group(7);
-			int nanos = (fraction != null) ? Integer.parseInt((fraction + "00000000").substring(0, 9)) : 0;
-			int seconds = (matcher.group(6) != null) ? Integer.parseInt(matcher.group(6)) : 0;
-			return LocalDateTime
-				.of(Integer.parseInt(matcher.group(3)), month, Integer.parseInt(matcher.group(1)),
-						Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)), seconds, nanos)
-				.toInstant(offset);
-		}
-		catch (DateTimeException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable ZoneOffset offset(@Nullable String zone) {
-		if (zone == null) {
-			return ZoneOffset.UTC;
-		}
-		if (zone.startsWith("+") || zone.startsWith("-")) {
-			String digits = zone.replace(":", "");
-			try {
-				return ZoneOffset.ofHoursMinutes(Integer.parseInt(digits.substring(0, 3)),
-						Integer.parseInt(digits.substring(0, 1) + digits.substring(3, 5)));
+			if (isEpochSeconds(value)) {
+				return epochSeconds(new BigDecimal(value));
 			}
-			catch (DateTimeException | NumberFormatException ex) {
-				return null;
+			if (value.length() >= 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-') {
+				return isoLike(value);
 			}
+			return rfc2822(value);
 		}
-		return ZONES.get(zone.toUpperCase(Locale.ROOT));
-	}
-
-	private static @Nullable Instant epochSeconds(BigDecimal seconds) {
-		try {
-			long whole = seconds.longValueExact();
-			return Instant.ofEpochSecond(whole);
-		}
-		catch (ArithmeticException notWhole) {
-			try {
-				long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
-				long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-				return Instant.ofEpochSecond(whole, nanos);
-			}
-			catch (ArithmeticException | DateTimeException outOfRange) {
-				return null;
-			}
-		}
-		catch (DateTimeException outOfRange) {
-			return null;
+		catch (DateTimeException | ArithmeticException | IllegalArgumentException ex) {
+			throw invalid(text, ex);
 		}
 	}
 
 	/**
-	 * Binds a Mailgun timestamp (text or epoch seconds) to an {@link Instant}, or {@code null} when it
-	 * cannot be read. Use with {@code @JsonDeserialize(using = MailgunDates.InstantDeserializer.class)}.
+	 * Formats an instant as RFC 2822 in UTC, the form Mailgun documents for the dates it reads.
+	 * @param instant the instant
+	 * @return for example {@code Thu, 11 Dec 2025 01:49:40 +0000}
 	 */
-	public static final class InstantDeserializer extends ValueDeserializer<Instant> {
+	public static String format(Instant instant) {
+		return RFC_2822.format(instant);
+	}
+
+	/**
+	 * Formats an instant as epoch seconds, with a fraction only when it has one.
+	 * @param instant the instant
+	 * @return for example {@code 1529704976} or {@code 1529704976.5}
+	 */
+	public static String epochSeconds(Instant instant) {
+		BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond());
+		if (instant.getNano() == 0) {
+			return seconds.toPlainString();
+		}
+		return seconds.add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros().toPlainString();
+	}
+
+	private static Instant epochSeconds(BigDecimal value) {
+		BigDecimal seconds = value.setScale(0, RoundingMode.FLOOR);
+		int nanos = value.subtract(seconds).movePointRight(9).setScale(0, RoundingMode.DOWN).intValueExact();
+		return Instant.ofEpochSecond(seconds.longValueExact(), nanos);
+	}
+
+	private static boolean isEpochSeconds(String value) {
+		int start = (value.charAt(0) == '-') ? 1 : 0;
+		boolean digits = false;
+		boolean dot = false;
+		for (int i = start; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '.' && !dot) {
+				dot = true;
+			}
+			else if (c >= '0' && c <= '9') {
+				digits = true;
+			}
+			else {
+				return false;
+			}
+		}
+		return digits;
+	}
+
+	/** ISO 8601 ({@code 2024-07-08T16:30:18.530Z}) or Go's default ({@code 2023-01-02 02:14:27 +0000 UTC}). */
+	private static Instant isoLike(String value) {
+		if (value.length() > 10 && (value.charAt(10) == 'T' || value.charAt(10) == 't')) {
+			TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from,
+					LocalDateTime::from);
+			if (parsed instanceof ZonedDateTime zoned) {
+				return zoned.toInstant();
+			}
+			return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+		}
+		String[] tokens = value.split("\\s+");
+		LocalDate date = LocalDate.parse(tokens[0]);
+		if (tokens.length == 1) {
+			return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		LocalTime time = LocalTime.parse(tokens[1]);
+		ZoneId zone = zone(tokens, 2);
+		return ZonedDateTime.of(date, time, zone).toInstant();
+	}
+
+	/** RFC 2822 and its obsolete forms: optional day name, zone names, two-digit years, optional seconds. */
+	private static Instant rfc2822(String value) {
+		String rest = value;
+		int comma = rest.indexOf(',');
+		if (comma >= 0) {
+			rest = rest.substring(comma + 1);
+		}
+		List<String> tokens = new ArrayList<>(List.of(rest.trim().split("\\s+")));
+		if (!tokens.isEmpty() && tokens.get(0).length() >= 3
+				&& DAYS.contains(tokens.get(0).substring(0, 3).toLowerCase(Locale.ROOT))) {
+			tokens.remove(0);
+		}
+		if (tokens.size() < 4) {
+			throw new IllegalArgumentException("expected day, month, year and time");
+		}
+		int day = Integer.parseInt(tokens.get(0));
+		int month = month(tokens.get(1));
+		int year = year(tokens.get(2));
+		String clock = tokens.get(3);
+		// ISO times need two-digit hours; RFC 2822 writers usually pad, but "9:05:00" is seen in the wild.
+		LocalTime time = LocalTime.parse((clock.indexOf(':') == 1) ? "0" + clock : clock);
+		ZoneId zone = zone(tokens.toArray(String[]::new), 4);
+		return ZonedDateTime.of(LocalDate.of(year, month, day), time, zone).toInstant();
+	}
+
+	private static int month(String token) {
+		int index = (token.length() >= 3) ? MONTHS.indexOf(token.substring(0, 3).toLowerCase(Locale.ROOT)) : -1;
+		if (index < 0) {
+			throw new IllegalArgumentException("unknown month '" + token + "'");
+		}
+		return index + 1;
+	}
+
+	private static int year(String token) {
+		int year = Integer.parseInt(token);
+		// RFC 2822 section 4.3: two-digit years 00-49 are 20xx, 50-99 and three-digit years are 19xx.
+		if (token.length() == 2) {
+			return (year < 50) ? 2000 + year : 1900 + year;
+		}
+		if (token.length() == 3) {
+			return 1900 + year;
+		}
+		return year;
+	}
+
+	/** The zone from the first remaining token; a numeric offset wins over a name that follows it. */
+	private static ZoneId zone(String[] tokens, int from) {
+		if (tokens.length <= from) {
+			// RFC 2822 reads a missing zone as unknown; Mailgun's servers write UTC.
+			return ZoneOffset.UTC;
+		}
+		String token = tokens[from];
+		char first = token.charAt(0);
+		if (first == '+' || first == '-') {
+			return ZoneOffset.of(token);
+		}
+		ZoneOffset named = ZONE_NAMES.get(token.toUpperCase(Locale.ROOT));
+		if (named != null) {
+			return named;
+		}
+		return ZoneId.of(token, ZoneId.SHORT_IDS);
+	}
+
+	private static String withoutComments(String text) {
+		if (text.indexOf('(') < 0) {
+			return text;
+		}
+		// RFC 2822 allows comments such as "+0000 (UTC)".
+		return text.replaceAll("\\([^)]*\\)", " ");
+	}
+
+	private static IllegalArgumentException invalid(String text, @Nullable Exception cause) {
+		return new IllegalArgumentException("'" + text + "' is not a date in a form Mailgun writes", cause);
+	}
+
+	/**
+	 * Binds an {@link Instant} from any date form {@link MailgunDates#parse(String)} reads, or from a
+	 * JSON number of epoch seconds. An empty string, or a date in a form Mailgun may add later, binds to
+	 * {@code null}: one odd timestamp must not make a whole response unreadable.
+	 */
+	public static final class InstantDeserializer extends ValueDeserializer<@Nullable Instant> {
 
 		@Override
 		public @Nullable Instant deserialize(JsonParser parser, DeserializationContext context) {
@@ -147,11 +235,18 @@ public final class MailgunDates {
 				return epochSeconds(parser.getDecimalValue());
 			}
 			if (token == JsonToken.VALUE_STRING) {
-				return parse(parser.getString());
+				String text = parser.getString();
+				if (text.isBlank()) {
+					return null;
+				}
+				try {
+					return parse(text);
+				}
+				catch (IllegalArgumentException ex) {
+					return null;
+				}
 			}
-			// Objects or arrays are not timestamps: skip them instead of failing the response.
-			parser.skipChildren();
-			return null;
+			return (Instant) context.handleUnexpectedToken(Instant.class, parser);
 		}
 
 	}

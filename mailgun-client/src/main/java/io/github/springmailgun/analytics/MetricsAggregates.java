@@ -1,0 +1,39 @@
+package io.github.springmailgun.analytics;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Totals over all items of a metrics answer.
+ *
+ * @param metrics the metric values by name
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MetricsAggregates(Map<String, BigDecimal> metrics) {
+
+	/**
+	 * Reads missing values as empty.
+	 */
+	public MetricsAggregates {
+		metrics = copy(metrics);
+	}
+
+	static Map<String, BigDecimal> copy(@Nullable Map<String, BigDecimal> metrics) {
+		if (metrics == null) {
+			return Map.of();
+		}
+		// Keeps Mailgun's order; Map.copyOf would not, and would refuse a null value.
+		Map<String, BigDecimal> copy = new LinkedHashMap<>();
+		metrics.forEach((name, value) -> {
+			if (name != null && value != null) {
+				copy.put(name, value);
+			}
+		});
+		return java.util.Collections.unmodifiableMap(copy);
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.github.springmailgun.analytics;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The value of one dimension of a metrics item.
+ *
+ * @param dimension the dimension, such as {@code time} or {@code domain}
+ * @param value the value, such as {@code Wed, 01 Nov 2023 00:00:00 +0000}
+ * @param displayValue the value as Mailgun displays it
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MetricsDimension(String dimension, String value,
+		@JsonProperty("display_value") @Nullable String displayValue) {
+}

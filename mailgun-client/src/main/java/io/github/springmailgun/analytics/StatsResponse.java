@@ -1,0 +1,36 @@
+package io.github.springmailgun.analytics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.springmailgun.internal.MailgunDates;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * The answer of the deprecated Stats API: counts per time bucket.
+ *
+ * @param description Mailgun's description
+ * @param start the start of the period
+ * @param end the end of the period
+ * @param resolution the resolution
+ * @param stats the counts per time bucket
+ * @deprecated Mailgun deprecated the Stats API in favour of the Metrics API: use {@link MetricsResponse}
+ */
+@Deprecated
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StatsResponse(@Nullable String description,
+		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant start,
+		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant end,
+		@Nullable String resolution, List<StatsItem> stats) {
+
+	/**
+	 * Reads missing buckets as empty.
+	 */
+	public StatsResponse {
+		stats = (stats != null) ? stats.stream().filter(Objects::nonNull).toList() : List.of();
+	}
+
+}

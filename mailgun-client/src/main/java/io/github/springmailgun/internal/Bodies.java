@@ -1,0 +1,46 @@
+package io.github.springmailgun.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.github.springmailgun.message.FormField;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Bodies held in memory: {@code application/x-www-form-urlencoded} forms without files, and JSON.
+ */
+public final class Bodies {
+
+	private Bodies() {
+	}
+
+	/**
+	 * Encodes fields in order, UTF-8, as browsers do.
+	 * @param fields the fields; a name may repeat
+	 * @return the body
+	 */
+	public static BytesBody form(List<FormField> fields) {
+		StringBuilder form = new StringBuilder(fields.size() * 32);
+		for (FormField field : fields) {
+			if (!form.isEmpty()) {
+				form.append('&');
+			}
+			form.append(URLEncoder.encode(field.name(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(field.value(), StandardCharsets.UTF_8));
+		}
+		return new BytesBody(MediaType.APPLICATION_FORM_URLENCODED, form.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Creates a JSON body.
+	 * @param value the value to write with the client's mapper
+	 * @return the body
+	 */
+	public static BytesBody json(Object value) {
+		return new BytesBody(MediaType.APPLICATION_JSON, Json.write(value));
+	}
+
+}

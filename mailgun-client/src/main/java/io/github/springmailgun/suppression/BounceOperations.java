@@ -1,0 +1,29 @@
+package io.github.springmailgun.suppression;
+
+import java.util.Collection;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The bounce table of a domain ({@code /v3/{domain}/bounces}).
+ */
+public interface BounceOperations extends SuppressionOperations<Bounce> {
+
+	/**
+	 * Adds one bounce.
+	 * @param bounce the bounce
+	 * @return Mailgun's answer
+	 */
+	Mono<SuppressionResponse> add(Bounce bounce);
+
+	/**
+	 * Adds many bounces as JSON, in requests of at most 1,000 made one after another. Every entry is
+	 * checked before the first request; a failed request ends the sequence, and the requests before it
+	 * stay applied.
+	 * @param bounces the bounces
+	 * @return Mailgun's answer to each request, in order
+	 */
+	Flux<SuppressionResponse> addAll(Collection<Bounce> bounces);
+
+}
