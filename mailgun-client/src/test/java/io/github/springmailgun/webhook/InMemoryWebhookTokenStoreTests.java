@@ -3,8 +3,7 @@ package io.github.springmailgun.webhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,40 +110,36 @@ class InMemoryWebhookTokenStoreTests {
 	@Test
 	void exactlyOneOfManyConcurrentCallsMarksAToken() throws Exception {
 		InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(10_000, this.clock);
-		int threads = 16;
-		int tokens = 500;
-		AtomicIntegerArray wins = new AtomicIntegerArray(tokens);
-		CountDownLatch start = new CountDownLatch(1);
+		int threads = 8;
+		int rounds = 2_000;
+		AtomicIntegerArray wins = new AtomicIntegerArray(rounds);
+		// Every round starts all threads on the same token at once, to make the race as likely as it gets.
+		CyclicBarrier barrier = new CyclicBarrier(threads);
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try {
-			List<Callable<Void>> tasks = new ArrayList<>();
+			List<Future<?>> futures = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
-				tasks.add(() -> {
-					start.await();
-					for (int i = 0; i < tokens; i++) {
-						if (store.markSeen("token-" + i, Duration.ofHours(1))) {
-							wins.incrementAndGet(i);
+				futures.add(executor.submit(() -> {
+					for (int round = 0; round < rounds; round++) {
+						barrier.await(30, TimeUnit.SECONDS);
+						if (store.markSeen("token-" + round, Duration.ofHours(1))) {
+							wins.incrementAndGet(round);
 						}
 					}
 					return null;
-				});
+				}));
 			}
-			List<Future<Void>> futures = new ArrayList<>();
-			for (Callable<Void> task : tasks) {
-				futures.add(executor.submit(task));
-			}
-			start.countDown();
-			for (Future<Void> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
+			for (Future<?> future : futures) {
+				future.get(60, TimeUnit.SECONDS);
 			}
 		}
 		finally {
 			executor.shutdownNow();
 		}
-		for (int i = 0; i < tokens; i++) {
-			assertThat(wins.get(i)).as("winners of token-%d", i).isEqualTo(1);
+		for (int round = 0; round < rounds; round++) {
+			assertThat(wins.get(round)).as("winners of token-%d", round).isEqualTo(1);
 		}
-		assertThat(store.size()).isEqualTo(tokens);
+		assertThat(store.size()).isEqualTo(rounds);
 	}
 
 }
