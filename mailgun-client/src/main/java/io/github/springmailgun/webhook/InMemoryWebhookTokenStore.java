@@ -101,6 +101,10 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 		return this.maxEntries;
 	}
 
+	/**
+	 * Returns a summary with the bound and the current size, without the tokens.
+	 * @return the summary
+	 */
 	@Override
 	public String toString() {
 		return "InMemoryWebhookTokenStore[maxEntries=" + this.maxEntries + ", size=" + size() + "]";

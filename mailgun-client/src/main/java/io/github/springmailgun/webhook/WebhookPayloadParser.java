@@ -142,7 +142,11 @@ public final class WebhookPayloadParser {
 	public LegacyWebhook parseLegacyForm(Map<String, ? extends List<String>> fields) {
 		Objects.requireNonNull(fields, "fields");
 		Map<String, List<String>> copy = new LinkedHashMap<>();
-		fields.forEach((name, values) -> copy.put(name, (values != null) ? values : List.of()));
+		fields.forEach((name, values) -> {
+			if (name != null) {
+				copy.put(name, (values != null) ? values.stream().filter(Objects::nonNull).toList() : List.of());
+			}
+		});
 		String timestamp = single(copy, "timestamp");
 		String token = single(copy, "token");
 		String signature = single(copy, "signature");
@@ -240,13 +244,10 @@ public final class WebhookPayloadParser {
 		}
 		String first = values.get(0);
 		for (String value : values) {
-			if (!Objects.equals(first, value)) {
+			if (!first.equals(value)) {
 				throw malformed("Mailgun legacy webhook repeats the form field " + name + " with different values",
 						null);
 			}
-		}
-		if (first == null) {
-			throw malformed("Mailgun legacy webhook has an empty form field " + name, null);
 		}
 		return first;
 	}

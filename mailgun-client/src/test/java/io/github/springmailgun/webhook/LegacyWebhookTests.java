@@ -1,5 +1,6 @@
 package io.github.springmailgun.webhook;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,22 @@ class LegacyWebhookTests {
 		assertThat(this.verifier.verify(webhook.signature()).token()).isEqualTo(TOKEN);
 		fields.put("event", List.of("changed"));
 		assertThat(webhook.event()).isEqualTo("bounced");
+	}
+
+	@Test
+	void skipsNullNamesAndValuesOfDecodedFields() {
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		fields.put(null, List.of("x"));
+		fields.put("tag", Arrays.asList("a", null, "b"));
+		fields.put("empty", null);
+		fields.put("timestamp", List.of("1529006854"));
+		fields.put("token", List.of(TOKEN));
+		fields.put("signature", List.of(sign(KEY, "1529006854", TOKEN)));
+		LegacyWebhook webhook = this.parser.parseLegacyForm(fields);
+		assertThat(webhook.fields()).containsEntry("tag", List.of("a", "b"))
+			.containsEntry("empty", List.of())
+			.doesNotContainKey(null);
+		assertThat(webhook.first("empty")).isNull();
 	}
 
 	@ParameterizedTest
