@@ -1,0 +1,118 @@
+package io.github.springmailgun.webhook;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads values out of JSON parsed into maps and lists, tolerating the wrong types, and copies such JSON
+ * into unmodifiable collections.
+ */
+final class JsonValues {
+
+	private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+
+	private JsonValues() {
+	}
+
+	static @Nullable String text(Map<?, ?> map, String key) {
+		Object value = map.get(key);
+		return (value instanceof String || value instanceof Number || value instanceof Boolean) ? value.toString()
+				: null;
+	}
+
+	static @Nullable Integer integer(Map<?, ?> map, String key) {
+		Object value = map.get(key);
+		if (value instanceof Number number) {
+			return number.intValue();
+		}
+		if (value instanceof String text) {
+			try {
+				return Integer.valueOf(text.trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	static Map<?, ?> object(Map<?, ?> map, String key) {
+		return (map.get(key) instanceof Map<?, ?> object) ? object : Map.of();
+	}
+
+	static List<String> strings(Map<?, ?> map, String key) {
+		if (!(map.get(key) instanceof List<?> list)) {
+			return List.of();
+		}
+		List<String> strings = new ArrayList<>(list.size());
+		for (Object item : list) {
+			if (item != null) {
+				strings.add(item.toString());
+			}
+		}
+		return List.copyOf(strings);
+	}
+
+	/**
+	 * Reads Mailgun's epoch seconds with a fraction ({@code 1529692198.641821}), as a number or text.
+	 */
+	static @Nullable Instant epochSeconds(@Nullable Object value) {
+		BigDecimal seconds;
+		try {
+			if (value instanceof BigDecimal decimal) {
+				seconds = decimal;
+			}
+			else if (value instanceof Number || value instanceof String) {
+				seconds = new BigDecimal(value.toString().trim());
+			}
+			else {
+				return null;
+			}
+			BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+			long nanos = seconds.subtract(whole).multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.DOWN).longValue();
+			return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+		}
+		catch (NumberFormatException | ArithmeticException | DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Copies a JSON object into unmodifiable maps and lists, all the way down; members whose value is JSON
+	 * {@code null} are left out.
+	 */
+	static Map<String, Object> copyObject(Map<?, ?> map) {
+		Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			Object value = entry.getValue();
+			if (entry.getKey() != null && value != null) {
+				copy.put(entry.getKey().toString(), copyValue(value));
+			}
+		}
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static Object copyValue(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return copyObject(map);
+		}
+		if (value instanceof List<?> list) {
+			List<@Nullable Object> copy = new ArrayList<>(list.size());
+			for (Object item : list) {
+				copy.add((item != null) ? copyValue(item) : null);
+			}
+			return Collections.unmodifiableList(copy);
+		}
+		return value;
+	}
+
+}
