@@ -245,8 +245,10 @@ public final class MailgunHttp {
 			return new MailgunTimeoutException("No response from Mailgun within " + this.settings.readTimeout()
 					+ " for " + target, failure, true);
 		}
+		// No connection, no name, or no TLS session: the request was never written.
 		if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
-				|| find(failure, UnresolvedAddressException.class) != null) {
+				|| find(failure, UnresolvedAddressException.class) != null
+				|| find(failure, javax.net.ssl.SSLHandshakeException.class) != null) {
 			return new MailgunTransportException("Could not connect to Mailgun for " + target + ": "
 					+ rootMessage(failure), failure, false);
 		}
