@@ -1,0 +1,679 @@
+package io.github.springmailgun.test;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local stand-in for Mailgun's API, for testing code that sends mail without a Mailgun account. It
+ * listens on a loopback port, starts and stops in milliseconds, and answers like Mailgun: the same
+ * paths, authentication, status codes, message texts and JSON shapes.
+ *
+ * <pre class="code">
+ * try (MailgunMockServer mock = MailgunMockServer.start()) {
+ *     MailgunOperations mailgun = new MailgunTemplate(MailgunClientSettings
+ *         .builder(mock.apiKey(), mock.domain())
+ *         .baseUrl(mock.baseUrl())
+ *         .build());
+ *     // ... code under test sends a message ...
+ *     assertThat(mock.lastMessage().subject()).isEqualTo("Your order");
+ * }
+ * </pre>
+ *
+ * <p>
+ * Endpoints:
+ * <ul>
+ * <li>{@code POST /v3/{domain}/messages} ({@code multipart/form-data} or
+ * {@code application/x-www-form-urlencoded}) and {@code POST /v3/{domain}/messages.mime}: checked as
+ * Mailgun checks them, then recorded and answered
+ * {@code {"id": "<...>", "message": "Queued. Thank you."}}.</li>
+ * <li>{@code GET /v3/domains/{domain}/messages/{storage-key}}: the stored form of an accepted message,
+ * with its attachments at {@code .../attachments/{index}}.</li>
+ * <li>{@code GET /v4/domains/{name}}: the domain's state and DNS records (see {@link MockDomain}).</li>
+ * </ul>
+ *
+ * <p>
+ * What Mailgun answers that the mock reproduces: 401 for a wrong or missing key (plain {@code Forbidden}
+ * on message endpoints, {@code {"message":"Invalid private key"}} on domains); 404
+ * {@code Domain not found: <name>} for a send to an unknown domain; 400 with Mailgun's texts for a
+ * missing {@code from} (unless a template is named), a missing {@code to}, no body, {@code html} with
+ * {@code template}, an invalid address, send options over 16 KB, invalid JSON in
+ * {@code recipient-variables} or {@code t:variables}, and more than 1,000 recipients with
+ * {@code recipient-variables}; 413 for a request over {@link Builder#maxRequestSize(long) 52,428,800
+ * bytes}. Sending is not refused for an unverified or disabled domain (Mailgun's answer varies by
+ * account); queue a {@link MockFault} to test that.
+ *
+ * <p>
+ * Thread-safe: sends may arrive concurrently, and every method may be called while they do.
+ */
+public final class MailgunMockServer implements AutoCloseable {
+
+	/** The API key of a server built without one. */
+	public static final String DEFAULT_API_KEY = "test-api-key";
+
+	/** The domain of a server built without one. */
+	public static final String DEFAULT_DOMAIN = "mg.example.com";
+
+	/** Mailgun's limit for a whole request: 52,428,800 bytes (the {@code maxBodyLength} of mailgun.js). */
+	public static final long DEFAULT_MAX_REQUEST_SIZE = 52_428_800L;
+
+	/** How many requests {@link #requests()} keeps; older ones are dropped. */
+	static final int MAX_LOGGED_REQUESTS = 1000;
+
+	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
+
+	private final String apiKey;
+
+	private final List<MockDomain> configuredDomains;
+
+	private final long maxRequestSize;
+
+	private final MockHttpTransport transport;
+
+	private final URI baseUrl;
+
+	private final Instant createdAt = Instant.now();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final AtomicInteger requestCount = new AtomicInteger();
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition messageArrived = this.lock.newCondition();
+
+	// Guarded by lock.
+	private final List<MockMessage> messages = new ArrayList<>();
+
+	// Guarded by lock.
+	private final Deque<Queued<MockFault>> faults = new ArrayDeque<>();
+
+	// Guarded by lock.
+	private final Deque<Queued<Duration>> delays = new ArrayDeque<>();
+
+	// Guarded by lock; keyed by lower-case name, as DNS names are case-insensitive.
+	private final Map<String, MockDomain> domains = new LinkedHashMap<>();
+
+	// Guarded by lock.
+	private final Deque<MockRequest> requests = new ArrayDeque<>();
+
+	private volatile boolean closed;
+
+	private MailgunMockServer(Builder builder) {
+		this.apiKey = builder.apiKey;
+		this.configuredDomains = List.copyOf(builder.domains.isEmpty() ? List.of(MockDomain.of(DEFAULT_DOMAIN))
+				: builder.domains.values());
+		this.maxRequestSize = builder.maxRequestSize;
+		resetDomains();
+		this.transport = new MockHttpTransport(this, builder.port);
+		this.baseUrl = URI.create("http://" + this.transport.host() + ":" + this.transport.port());
+	}
+
+	/**
+	 * Starts a server with the defaults: key {@value #DEFAULT_API_KEY}, domain {@value #DEFAULT_DOMAIN},
+	 * a random port.
+	 * @return the running server
+	 */
+	public static MailgunMockServer start() {
+		return builder().start();
+	}
+
+	/**
+	 * Starts describing a server.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the base URL to configure the client with ({@code mailgun.base-url}), such as
+	 * {@code http://127.0.0.1:54321}.
+	 * @return the base URL, without a trailing slash
+	 */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Returns the port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.baseUrl.getPort();
+	}
+
+	/**
+	 * Returns the API key the server accepts (user {@code api} in HTTP Basic authentication).
+	 * @return the key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	/**
+	 * Returns the first configured domain, the one to configure the client with.
+	 * @return the domain name
+	 */
+	public String domain() {
+		return this.configuredDomains.get(0).name();
+	}
+
+	/**
+	 * Returns the domains the server knows now.
+	 * @return the domains, in the order they were added
+	 */
+	public List<MockDomain> domains() {
+		this.lock.lock();
+		try {
+			return List.copyOf(this.domains.values());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Adds a domain, or replaces the one with the same name, for example to make it unverified in the
+	 * middle of a test. {@link #reset()} restores the configured domains.
+	 * @param domain the domain
+	 * @return this server
+	 */
+	public MailgunMockServer putDomain(MockDomain domain) {
+		Objects.requireNonNull(domain, "domain");
+		this.lock.lock();
+		try {
+			this.domains.put(key(domain.name()), domain);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
+	 * Removes a domain, so sends to it answer 404 {@code Domain not found}.
+	 * @param name the domain name
+	 * @return this server
+	 */
+	public MailgunMockServer removeDomain(String name) {
+		this.lock.lock();
+		try {
+			this.domains.remove(key(name));
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
+	 * Returns every message accepted since the start or the last {@link #reset()}.
+	 * @return the messages, in the order they were accepted
+	 */
+	public List<MockMessage> sentMessages() {
+		this.lock.lock();
+		try {
+			return List.copyOf(this.messages);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Returns the message accepted last.
+	 * @return the message
+	 * @throws AssertionError when none was accepted, listing the requests that did arrive
+	 */
+	public MockMessage lastMessage() {
+		this.lock.lock();
+		try {
+			if (this.messages.isEmpty()) {
+				throw new AssertionError("No message was accepted by the Mailgun mock at " + this.baseUrl + "."
+						+ describeRequests());
+			}
+			return this.messages.get(this.messages.size() - 1);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Finds an accepted message by its id (with or without angle brackets) or its storage key.
+	 * @param idOrStorageKey the id from the send response, or the storage key
+	 * @return the message, if accepted since the last reset
+	 */
+	public Optional<MockMessage> findMessage(String idOrStorageKey) {
+		Objects.requireNonNull(idOrStorageKey, "idOrStorageKey");
+		this.lock.lock();
+		try {
+			for (MockMessage message : this.messages) {
+				if (message.id().equals(idOrStorageKey) || message.messageId().equals(idOrStorageKey)
+						|| message.storageKey().equals(idOrStorageKey)) {
+					return Optional.of(message);
+				}
+			}
+			return Optional.empty();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Waits until at least {@code count} messages were accepted, for code that sends in the background.
+	 * @param count how many messages to wait for
+	 * @param timeout how long to wait at most
+	 * @return every message accepted so far (at least {@code count})
+	 * @throws AssertionError when they did not arrive in time, listing what did arrive
+	 */
+	public List<MockMessage> awaitMessages(int count, Duration timeout) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative, was " + count);
+		}
+		Objects.requireNonNull(timeout, "timeout");
+		long remaining = timeout.toNanos();
+		this.lock.lock();
+		try {
+			while (this.messages.size() < count) {
+				if (remaining <= 0) {
+					throw new AssertionError("Expected " + count + " message" + ((count == 1) ? "" : "s")
+							+ " to reach the Mailgun mock within " + timeout.toMillis() + " ms, but "
+							+ describeMessages() + describeRequests());
+				}
+				remaining = this.messageArrived.awaitNanos(remaining);
+			}
+			return List.copyOf(this.messages);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while waiting for " + count + " messages at the Mailgun mock", ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Returns how many requests arrived since the start or the last {@link #reset()}, whatever the
+	 * answer: a test can prove a send was not repeated.
+	 * @return the number of requests
+	 */
+	public int requestCount() {
+		return this.requestCount.get();
+	}
+
+	/**
+	 * Returns the requests received since the last {@link #reset()} and how each was answered (the last
+	 * {@value #MAX_LOGGED_REQUESTS}).
+	 * @return the requests, oldest first
+	 */
+	public List<MockRequest> requests() {
+		this.lock.lock();
+		try {
+			return List.copyOf(this.requests);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Answers the next request with the fault instead of handling it.
+	 * @param fault the answer
+	 * @return this server
+	 * @see #failNext(int, MockFault)
+	 */
+	public MailgunMockServer failNext(MockFault fault) {
+		return failNext(1, fault);
+	}
+
+	/**
+	 * Answers the next {@code count} requests to the API with the fault instead of handling them (after
+	 * faults queued before). A faulted send is counted by {@link #requestCount()} but not recorded as a
+	 * message. Requests to unknown paths do not use up faults.
+	 * @param count how many requests fail
+	 * @param fault the answer
+	 * @return this server
+	 */
+	public MailgunMockServer failNext(int count, MockFault fault) {
+		Objects.requireNonNull(fault, "fault");
+		if (count < 1) {
+			throw new IllegalArgumentException("count must be at least 1, was " + count);
+		}
+		this.lock.lock();
+		try {
+			this.faults.addLast(new Queued<>(fault, count));
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
+	 * Delays the answer to the next {@code count} requests to the API. The request is handled first (a
+	 * send is recorded), then the answer waits: a client that times out meanwhile has still had its
+	 * message accepted, as with a slow Mailgun.
+	 * @param count how many requests are delayed
+	 * @param delay how long each answer waits
+	 * @return this server
+	 */
+	public MailgunMockServer delayNext(int count, Duration delay) {
+		Objects.requireNonNull(delay, "delay");
+		if (count < 1 || delay.isNegative()) {
+			throw new IllegalArgumentException("count must be at least 1 and delay not negative, were " + count
+					+ " and " + delay);
+		}
+		this.lock.lock();
+		try {
+			this.delays.addLast(new Queued<>(delay, count));
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
+	 * Forgets every message and request, clears queued faults and delays, zeroes the request count, and
+	 * restores the configured domains. The port and key stay.
+	 * @return this server
+	 */
+	public MailgunMockServer reset() {
+		this.lock.lock();
+		try {
+			this.messages.clear();
+			this.faults.clear();
+			this.delays.clear();
+			this.requests.clear();
+			this.requestCount.set(0);
+			resetDomains();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
+	 * Returns whether {@link #close()} was called.
+	 * @return whether the server is stopped
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * Stops the server at once, dropping open connections and releasing the port. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.transport.close();
+	}
+
+	/**
+	 * Describes the server.
+	 * @return the description, without the key
+	 */
+	@Override
+	public String toString() {
+		return "MailgunMockServer[baseUrl=" + this.baseUrl + ", domain=" + domain() + (this.closed ? ", closed" : "")
+				+ "]";
+	}
+
+	// Used by MockDispatcher and MockHttpTransport.
+
+	long maxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	void countRequest() {
+		this.requestCount.incrementAndGet();
+	}
+
+	@Nullable MockFault nextFault() {
+		this.lock.lock();
+		try {
+			return take(this.faults);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Nullable Duration nextDelay() {
+		this.lock.lock();
+		try {
+			return take(this.delays);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static <T> @Nullable T take(Deque<Queued<T>> queue) {
+		Queued<T> head = queue.peekFirst();
+		if (head == null) {
+			return null;
+		}
+		if (head.remaining() <= 1) {
+			queue.removeFirst();
+		}
+		else {
+			queue.removeFirst();
+			queue.addFirst(new Queued<>(head.value(), head.remaining() - 1));
+		}
+		return head.value();
+	}
+
+	@Nullable MockDomain findDomain(String name) {
+		this.lock.lock();
+		try {
+			return this.domains.get(key(name));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	MockMessage accept(String domain, FormData form, boolean mime) {
+		Instant now = Instant.now();
+		String id = "<" + ID_TIME.format(now) + "." + this.sequence.incrementAndGet() + "." + randomText(6, true)
+				+ "@" + domain + ">";
+		String storageKey = randomText(32, false);
+		URI storageUrl = URI.create(this.baseUrl + "/v3/domains/" + domain + "/messages/" + storageKey);
+		MockMessage message = new MockMessage(id, storageKey, storageUrl, domain, now, form, mime);
+		this.lock.lock();
+		try {
+			this.messages.add(message);
+			this.messageArrived.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return message;
+	}
+
+	void log(MockRequest request) {
+		this.lock.lock();
+		try {
+			if (this.requests.size() == MAX_LOGGED_REQUESTS) {
+				this.requests.removeFirst();
+			}
+			this.requests.addLast(request);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private String randomText(int length, boolean upperHex) {
+		char[] chars = new char[length];
+		for (int i = 0; i < length; i++) {
+			chars[i] = upperHex ? Character.toUpperCase(Character.forDigit(this.random.nextInt(16), 16))
+					: KEY_CHARS[this.random.nextInt(KEY_CHARS.length)];
+		}
+		return new String(chars);
+	}
+
+	private void resetDomains() {
+		this.domains.clear();
+		for (MockDomain domain : this.configuredDomains) {
+			this.domains.put(key(domain.name()), domain);
+		}
+	}
+
+	private static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	// Called with the lock held.
+	private String describeMessages() {
+		if (this.messages.isEmpty()) {
+			return "none arrived.";
+		}
+		StringBuilder text = new StringBuilder().append(this.messages.size()).append(" arrived:");
+		for (MockMessage message : this.messages) {
+			text.append("\n  ").append(message);
+		}
+		return text.toString();
+	}
+
+	// Called with the lock held.
+	private String describeRequests() {
+		if (this.requests.isEmpty()) {
+			return "\nNo request reached it.";
+		}
+		StringBuilder text = new StringBuilder("\nRequests received (").append(this.requestCount.get()).append("):");
+		for (MockRequest request : this.requests) {
+			text.append("\n  ").append(request);
+		}
+		return text.toString();
+	}
+
+	private record Queued<T>(T value, int remaining) {
+	}
+
+	/**
+	 * Describes a {@link MailgunMockServer} and starts it.
+	 */
+	public static final class Builder {
+
+		private String apiKey = DEFAULT_API_KEY;
+
+		private final Map<String, MockDomain> domains = new LinkedHashMap<>();
+
+		private int port;
+
+		private long maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the API key the server accepts.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			if (apiKey == null || apiKey.isEmpty()) {
+				throw new IllegalArgumentException("apiKey must not be empty");
+			}
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Adds an active domain with valid DNS records. The first domain added is {@link #domain()};
+		 * without any, the server knows {@value #DEFAULT_DOMAIN}.
+		 * @param name the domain name
+		 * @return this builder
+		 */
+		public Builder domain(String name) {
+			return domain(MockDomain.of(name));
+		}
+
+		/**
+		 * Adds a domain with its state and DNS records, replacing one of the same name.
+		 * @param domain the domain
+		 * @return this builder
+		 */
+		public Builder domain(MockDomain domain) {
+			Objects.requireNonNull(domain, "domain");
+			this.domains.put(key(domain.name()), domain);
+			return this;
+		}
+
+		/**
+		 * Sets the port to listen on; 0, the default, picks a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets the largest request accepted; larger ones answer 413 as Mailgun does.
+		 * @param bytes the limit, {@value #DEFAULT_MAX_REQUEST_SIZE} by default
+		 * @return this builder
+		 */
+		public Builder maxRequestSize(long bytes) {
+			if (bytes < 1) {
+				throw new IllegalArgumentException("maxRequestSize must be positive, was " + bytes);
+			}
+			this.maxRequestSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Starts a server as described. The builder may start more.
+		 * @return the running server
+		 * @throws IllegalStateException when the port cannot be bound
+		 */
+		public MailgunMockServer start() {
+			return new MailgunMockServer(this);
+		}
+
+	}
+
+}
