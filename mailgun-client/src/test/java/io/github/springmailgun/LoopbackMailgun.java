@@ -117,8 +117,21 @@ public final class LoopbackMailgun implements AutoCloseable {
 		if (start < 0) {
 			return null;
 		}
-		start += marker.length();
-		return disposition.substring(start, disposition.indexOf('"', start));
+		// Reads a quoted-string as Go's mime package does: a backslash escapes the next character.
+		StringBuilder value = new StringBuilder();
+		for (int i = start + marker.length(); i < disposition.length(); i++) {
+			char c = disposition.charAt(i);
+			if (c == '\\' && i + 1 < disposition.length()) {
+				value.append(disposition.charAt(++i));
+			}
+			else if (c == '"') {
+				break;
+			}
+			else {
+				value.append(c);
+			}
+		}
+		return value.toString();
 	}
 
 	@Override

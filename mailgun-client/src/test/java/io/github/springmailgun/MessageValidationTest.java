@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchRecipient;
 import io.github.springmailgun.message.MailgunMessage;
@@ -162,6 +163,7 @@ class MessageValidationTest {
 		assertRejected(() -> valid().tag("t\r\n"), "o:tag", "CR, LF");
 		assertRejected(() -> valid().to("a@example.com\r\nBcc: x@example.com"), "to", "CR, LF");
 		assertRejected(() -> valid().variable("name:x", "v"), "v:", "letters, digits");
+		assertRejected(() -> Attachment.of("a.txt\r\nContent-Type: text/html", new byte[0]), "attachment", "CR, LF");
 	}
 
 	@Test

@@ -226,12 +226,16 @@ public final class MultipartBody implements RequestBody {
 			return this;
 		}
 
-		/** Escapes a quoted header parameter as browsers do (WHATWG): {@code "} CR LF become %22 %0D %0A. */
+		/**
+		 * Writes a quoted-string parameter with backslash escapes, as Go's multipart writer does: Mailgun's
+		 * API is written in Go, whose parser unescapes {@code \"} but not the browsers' {@code %22}. Line
+		 * breaks never get here: names are tokens and file names are checked by {@link Attachment}.
+		 */
 		ByteSink writeQuoted(String text) {
 			for (int i = 0; i < text.length(); i++) {
 				char c = text.charAt(i);
-				if (c == '"' || c == '\r' || c == '\n') {
-					return writeUtf8(text.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A"));
+				if (c == '"' || c == '\\') {
+					return writeUtf8(text.replace("\\", "\\\\").replace("\"", "\\\""));
 				}
 			}
 			return writeUtf8(text);

@@ -32,6 +32,7 @@ public record Attachment(String filename, String contentType, Resource content) 
 			throw new io.github.springmailgun.error.MailgunValidationException("attachment",
 					"an attachment needs a file name");
 		}
+		Checks.requireSingleLine("attachment", filename);
 		Objects.requireNonNull(contentType, "contentType");
 		MediaType.parseMediaType(contentType);
 	}

@@ -56,6 +56,14 @@ class MailgunMockServerClientTests {
 	}
 
 	@Test
+	void fileNamesWithQuotesAndBackslashesArriveIntact() {
+		client().send(message().text("see attachment").attachment(io.github.springmailgun.message.Attachment.of("a \"quoted\" \\ name.pdf",
+				new byte[] { 1 }, "application/pdf")).build()).block();
+		assertThat(this.mock.lastMessage().attachments()).singleElement()
+			.satisfies(file -> assertThat(file.filename()).isEqualTo("a \"quoted\" \\ name.pdf"));
+	}
+
+	@Test
 	void receivesEverythingTheClientSends() {
 		byte[] pdf = { '%', 'P', 'D', 'F', 0, (byte) 0xff, '\r', '\n', '-', '-' };
 		SendResponse response = client().send(message().to("Bob <bob@example.com>, carol@example.com")
