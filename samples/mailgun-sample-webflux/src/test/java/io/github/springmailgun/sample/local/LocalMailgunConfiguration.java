@@ -1,6 +1,7 @@
 package io.github.springmailgun.sample.local;
 
 import io.github.springmailgun.test.autoconfigure.AutoConfigureMailgunMock;
+import io.github.springmailgun.test.autoconfigure.MockOutboxController;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @AutoConfigureMailgunMock
-@Import(OutboxController.class)
+@Import(MockOutboxController.class)
 public class LocalMailgunConfiguration {
 
 }
