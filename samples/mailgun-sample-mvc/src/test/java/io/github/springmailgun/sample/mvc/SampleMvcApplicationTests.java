@@ -70,6 +70,20 @@ class SampleMvcApplicationTests {
 	}
 
 	@Test
+	void healthShowsTheSendingDomainInAServletApplication() throws Exception {
+		HttpResponse<String> health = call("GET", "/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		tools.jackson.databind.JsonNode mailgun = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(health.body())
+			.path("components")
+			.path("mailgun");
+		assertThat(mailgun.path("status").asString()).isEqualTo("UP");
+		assertThat(mailgun.path("details").path("state").asString()).isEqualTo("active");
+		assertThat(mailgun.path("details").path("domain").asString()).isEqualTo("mg.example.com");
+	}
+
+	@Test
 	void badAddressIsA400AndNothingIsSent() throws Exception {
 		assertThat(call("POST", "/receipts?email=not-an-address").statusCode()).isEqualTo(400);
 		assertThat(this.mailgun.requestCount()).isZero();
