@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * mailgun.send timer and recipients counter at /actuator/metrics after sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mailgun.api-key=key-actuator-secret", "mailgun.domain=mg.example.com",
+		properties = { "spring.main.web-application-type=reactive", "mailgun.api-key=key-actuator-secret", "mailgun.domain=mg.example.com",
 				"mailgun.health.domains=mg.example.com,new.example.com", "mailgun.retry.enabled=false",
 				"management.endpoints.web.exposure.include=health,metrics,env,configprops",
 				"management.endpoint.health.show-details=always", "management.endpoint.env.show-values=always",
