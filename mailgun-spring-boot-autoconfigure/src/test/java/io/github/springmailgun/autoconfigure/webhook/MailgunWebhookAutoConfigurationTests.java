@@ -1,9 +1,16 @@
 package io.github.springmailgun.autoconfigure.webhook;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.springmailgun.BlockingMailgunOperations;
+import io.github.springmailgun.MailgunOperations;
+import io.github.springmailgun.autoconfigure.MailgunAutoConfiguration;
+import io.github.springmailgun.autoconfigure.MailgunConnectionDetails;
+import io.github.springmailgun.autoconfigure.MailgunMailSenderAutoConfiguration;
 import io.github.springmailgun.autoconfigure.MailgunProperties;
+import io.github.springmailgun.autoconfigure.MailgunPropertyMissingException;
 import io.github.springmailgun.webhook.InMemoryWebhookTokenStore;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
@@ -268,6 +275,46 @@ class MailgunWebhookAutoConfigurationTests {
 			.withPropertyValues("mailgun.webhooks.signing-key=key-1")
 			.withBean("mailgunWebhookRouterFunction", RouterFunction.class, () -> own)
 			.run((context) -> assertThat(context.getBean("mailgunWebhookRouterFunction")).isSameAs(own));
+	}
+
+	@Test
+	void serviceThatOnlyReceivesWebhooksNeedsNoApiKey() {
+		ApplicationContextRunner all = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+				MailgunAutoConfiguration.class, MailgunMailSenderAutoConfiguration.class,
+				MailgunWebhookAutoConfiguration.class));
+		all.withPropertyValues("mailgun.webhooks.signing-key=key-1")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(MailgunWebhookHandler.class)
+				.doesNotHaveBean(MailgunOperations.class)
+				.doesNotHaveBean(BlockingMailgunOperations.class));
+		all.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.api-key=k", "mailgun.domain=mg.example.com")
+			.run((context) -> assertThat(context).hasSingleBean(MailgunWebhookHandler.class)
+				.hasSingleBean(MailgunOperations.class));
+		all.withPropertyValues("mailgun.webhooks.signing-key=key-1")
+			.withBean(MailgunConnectionDetails.class, () -> new MailgunConnectionDetails() {
+				@Override
+				public URI getBaseUrl() {
+					return URI.create("https://api.mailgun.net");
+				}
+
+				@Override
+				public String getApiKey() {
+					return "from-connection-details";
+				}
+
+				@Override
+				public String getDomain() {
+					return "mg.example.com";
+				}
+			})
+			.run((context) -> assertThat(context).hasSingleBean(MailgunOperations.class));
+		// Without webhooks, or with a domain, a missing API key still fails start-up with its explanation.
+		all.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+			.isInstanceOf(MailgunPropertyMissingException.class));
+		all.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.domain=mg.example.com")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(MailgunPropertyMissingException.class)
+				.hasMessageContaining("mailgun.api-key"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
