@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing), and works once the call is moved to a blocking scheduler.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mailgun.api-key=key-reactive", "mailgun.domain=mg.example.com" })
+		properties = { "mailgun.api-key=key-reactive", "mailgun.domain=mg.example.com",
+				"spring.main.web-application-type=reactive" })
 class ReactiveMailApplicationTests {
 
 	static final MockWebServer mailgun = new MockWebServer();

@@ -20,7 +20,10 @@ public final class LocalSampleWebFluxApplication {
 			SampleWebFluxApplication.main(args);
 		}
 		else {
-			SpringApplication.from(SampleWebFluxApplication::main).with(LocalMailgunConfiguration.class).run(args);
+			SpringApplication.from(SampleWebFluxApplication::main)
+				.with(LocalMailgunConfiguration.class)
+				.withAdditionalProfiles("local")
+				.run(args);
 		}
 	}
 
