@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.error.MailgunException;
@@ -171,6 +172,9 @@ public final class MailgunHttp {
 					+ "' is not trusted with the API key"));
 		}
 		Duration readTimeout = this.settings.readTimeout();
+		// WebClient calls the httpRequest callback once a connection is acquired, just before writing:
+		// a failure before it (the pool refused or timed out) cannot have reached Mailgun.
+		AtomicBoolean handedToConnection = new AtomicBoolean();
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
 			.headers(headers -> {
@@ -178,6 +182,7 @@ public final class MailgunHttp {
 				headers.setAccept(ACCEPT);
 			})
 			.httpRequest(httpRequest -> {
+				handedToConnection.set(true);
 				// Bounds the wait for response headers once the request is written (not the upload).
 				if (httpRequest.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
 					nettyRequest.responseTimeout(readTimeout);
@@ -193,7 +198,8 @@ public final class MailgunHttp {
 			ready = spec.body(BodyInserters.fromDataBuffers(body.content()));
 		}
 		return ready.<T>exchangeToMono(response -> handle(response, request, reader))
-			.onErrorMap(failure -> !(failure instanceof MailgunException), failure -> transportFailure(failure, request));
+			.onErrorMap(failure -> !(failure instanceof MailgunException),
+					failure -> transportFailure(failure, request, handedToConnection.get()));
 	}
 
 	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {
@@ -233,7 +239,7 @@ public final class MailgunHttp {
 		}).defaultIfEmpty(new byte[0]);
 	}
 
-	private MailgunException transportFailure(Throwable failure, ApiRequest request) {
+	private MailgunException transportFailure(Throwable failure, ApiRequest request, boolean handedToConnection) {
 		MailgunException own = find(failure, MailgunException.class);
 		if (own != null) {
 			return own;
@@ -241,7 +247,8 @@ public final class MailgunHttp {
 		URI uri = request.uri();
 		String target = request.method() + " " + uri.getScheme() + "://" + uri.getHost()
 				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
-		if (find(failure, TimeoutException.class) != null || find(failure, ReadTimeoutException.class) != null) {
+		if (handedToConnection
+				&& (find(failure, TimeoutException.class) != null || find(failure, ReadTimeoutException.class) != null)) {
 			return new MailgunTimeoutException("No response from Mailgun within " + this.settings.readTimeout()
 					+ " for " + target, failure, true);
 		}
@@ -250,6 +257,12 @@ public final class MailgunHttp {
 				|| find(failure, UnresolvedAddressException.class) != null
 				|| find(failure, javax.net.ssl.SSLHandshakeException.class) != null) {
 			return new MailgunTransportException("Could not connect to Mailgun for " + target + ": "
+					+ rootMessage(failure), failure, false);
+		}
+		// The connection pool refused the request (its queue of waiting requests is full) or made it wait
+		// too long: nothing was written, so even a send may be retried.
+		if (!handedToConnection) {
+			return new MailgunTransportException("No connection to Mailgun was available for " + target + ": "
 					+ rootMessage(failure), failure, false);
 		}
 		return new MailgunTransportException("Connection to Mailgun failed during " + target + ": "
