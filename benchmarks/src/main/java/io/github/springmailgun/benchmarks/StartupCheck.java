@@ -1,0 +1,130 @@
+package io.github.springmailgun.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The start-up check: what the starter adds to a minimal WebFlux application (WebClient and actuator
+ * on the class path), measured with and without its auto-configurations in the same run. Two figures:
+ * cold, a fresh JVM per start (what a deployment pays, class loading included), alternating with and
+ * without; and warm, repeated starts in one JVM (the configuration work alone).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.github.springmailgun.benchmarks.StartupCheck [--cold 10] [--warm 20]
+ * </pre>
+ */
+public final class StartupCheck {
+
+	private static final String MARKER = "STARTUP";
+
+	private static final String NO_BASE_URL = "http://127.0.0.1:9";
+
+	private StartupCheck() {
+	}
+
+	/**
+	 * Runs the check.
+	 * @param args the options (see the class description)
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		int cold = 10;
+		int warm = 20;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--cold" -> cold = Integer.parseInt(args[++i]);
+				case "--warm" -> warm = Integer.parseInt(args[++i]);
+				case "--child" -> {
+					boolean with = Boolean.parseBoolean(args[++i]);
+					Sample sample = startOnce(with);
+					System.out.println(MARKER + " " + sample.nanos() + " " + sample.beans() + " "
+							+ ManagementFactory.getRuntimeMXBean().getUptime());
+					System.out.flush();
+					System.exit(0);
+				}
+				default -> throw new IllegalArgumentException("unknown option " + args[i]);
+			}
+		}
+		System.out.print(run(cold, warm));
+	}
+
+	/**
+	 * Runs both measurements and returns the report.
+	 * @param cold fresh JVMs per variant
+	 * @param warm starts per variant in this JVM
+	 * @return the report, a Markdown table
+	 * @throws Exception on failure
+	 */
+	static String run(int cold, int warm) throws Exception {
+		StringBuilder out = new StringBuilder();
+		out.append("| start-up of a minimal WebFlux app | runs | without starter | with starter | added | beans without | beans with | added |\n");
+		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		if (cold > 0) {
+			long[][] nanos = new long[2][cold];
+			int[] beans = new int[2];
+			for (int i = 0; i < cold; i++) {
+				// Alternate, so drift in machine load hits both variants alike.
+				for (int variant : (i % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+					ChildProcess.Outcome outcome = ChildProcess.run(List.of("-Xmx256m"), StartupCheck.class,
+							List.of("--child", Boolean.toString(variant == 1)), MARKER, "startup", System.err, 120);
+					if (outcome.lines().isEmpty()) {
+						throw new IllegalStateException("start-up child failed with exit code " + outcome.exitCode());
+					}
+					String[] fields = outcome.lines().get(0).split(" ");
+					nanos[variant][i] = Long.parseLong(fields[0]);
+					beans[variant] = Integer.parseInt(fields[1]);
+				}
+			}
+			row(out, "cold (fresh JVM each, SpringApplication.run)", cold, nanos, beans);
+		}
+		if (warm > 0) {
+			int rounds = warm + 5;
+			long[][] nanos = new long[2][warm];
+			int[] beans = new int[2];
+			for (int i = 0; i < rounds; i++) {
+				for (int variant : (i % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+					Sample sample = startOnce(variant == 1);
+					beans[variant] = sample.beans();
+					if (i >= 5) {
+						nanos[variant][i - 5] = sample.nanos();
+					}
+				}
+			}
+			row(out, "warm (same JVM, after 5 starts each)", warm, nanos, beans);
+		}
+		return out.toString();
+	}
+
+	private static void row(StringBuilder out, String label, int runs, long[][] nanos, int[] beans) {
+		double without = median(nanos[0]) / 1e6;
+		double with = median(nanos[1]) / 1e6;
+		out.append(String.format(Locale.ROOT, "| %s | %d | %.0f ms | %.0f ms | %+.0f ms | %d | %d | %+d |%n", label, runs,
+				without, with, with - without, beans[0], beans[1], beans[1] - beans[0]));
+	}
+
+	private static double median(long[] values) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int n = sorted.length;
+		return (n % 2 == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+	}
+
+	private static Sample startOnce(boolean withMailgun) {
+		long start = System.nanoTime();
+		try (ConfigurableApplicationContext context = BenchApplication.start(WebApplicationType.REACTIVE, withMailgun,
+				NO_BASE_URL, Map.of())) {
+			long nanos = System.nanoTime() - start;
+			return new Sample(nanos, context.getBeanDefinitionCount());
+		}
+	}
+
+	private record Sample(long nanos, int beans) {
+	}
+
+}
