@@ -3,11 +3,14 @@ package io.github.springmailgun.benchmarks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.ApplicationStartup;
 
 /**
  * The smallest Spring Boot application: auto-configuration only, no component scan. The harness and
@@ -34,6 +37,20 @@ public class BenchApplication {
 	 */
 	public static ConfigurableApplicationContext start(WebApplicationType type, boolean withMailgun, String baseUrl,
 			Map<String, Object> extra) {
+		return start(type, withMailgun, baseUrl, extra, null);
+	}
+
+	/**
+	 * Starts the application, recording its start-up steps.
+	 * @param type the web application type
+	 * @param withMailgun whether the starter's auto-configurations apply
+	 * @param baseUrl the Mailgun base URL
+	 * @param extra further properties
+	 * @param startup where to record start-up steps, or {@code null}
+	 * @return the running context
+	 */
+	public static ConfigurableApplicationContext start(WebApplicationType type, boolean withMailgun, String baseUrl,
+			Map<String, Object> extra, @Nullable ApplicationStartup startup) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.main.log-startup-info", "false");
@@ -47,11 +64,14 @@ public class BenchApplication {
 			properties.put("spring.autoconfigure.exclude", MAILGUN_AUTO_CONFIGURATIONS);
 		}
 		properties.putAll(extra);
-		return new SpringApplicationBuilder(BenchApplication.class).web(type)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchApplication.class).web(type)
 			.properties(properties)
 			.logStartupInfo(false)
-			.registerShutdownHook(false)
-			.run();
+			.registerShutdownHook(false);
+		if (startup != null) {
+			builder.applicationStartup(startup);
+		}
+		return builder.run();
 	}
 
 }

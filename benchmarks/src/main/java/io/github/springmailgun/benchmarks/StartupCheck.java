@@ -1,13 +1,18 @@
 package io.github.springmailgun.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
 
 /**
  * The start-up check: what the starter adds to a minimal WebFlux application (WebClient and actuator
@@ -40,6 +45,10 @@ public final class StartupCheck {
 			switch (args[i]) {
 				case "--cold" -> cold = Integer.parseInt(args[++i]);
 				case "--warm" -> warm = Integer.parseInt(args[++i]);
+				case "--explain" -> {
+					System.out.print(explain());
+					return;
+				}
 				case "--child" -> {
 					boolean with = Boolean.parseBoolean(args[++i]);
 					Sample sample = startOnce(with);
@@ -99,6 +108,38 @@ public final class StartupCheck {
 			row(out, "warm (same JVM, after 5 starts each)", warm, nanos, beans);
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Starts the application once with the starter, in this JVM (run it fresh for cold figures), and
+	 * lists the slowest bean creations, the starter's first.
+	 * @return the report
+	 */
+	static String explain() {
+		BufferingApplicationStartup startup = new BufferingApplicationStartup(20_000);
+		startup.addFilter(step -> step.getName().equals("spring.beans.instantiate"));
+		long start = System.nanoTime();
+		try (ConfigurableApplicationContext context = BenchApplication.start(WebApplicationType.REACTIVE, true,
+				NO_BASE_URL, Map.of(), startup)) {
+			long total = System.nanoTime() - start;
+			List<String> lines = new ArrayList<>();
+			for (StartupTimeline.TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
+				String bean = null;
+				for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
+					if (tag.getKey().equals("beanName")) {
+						bean = tag.getValue();
+					}
+				}
+				lines.add(String.format(Locale.ROOT, "%8.1f ms  %s", event.getDuration().toNanos() / 1e6, bean));
+			}
+			lines.sort(Comparator.reverseOrder());
+			StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "started in %.0f ms%n", total / 1e6));
+			out.append("beans of the starter (creation time includes the beans each one needs):\n");
+			lines.stream().filter(line -> line.toLowerCase(Locale.ROOT).contains("mailgun")).forEach(line -> out.append(line).append('\n'));
+			out.append("slowest beans overall:\n");
+			lines.stream().limit(15).forEach(line -> out.append(line).append('\n'));
+			return out.toString();
+		}
 	}
 
 	private static void row(StringBuilder out, String label, int runs, long[][] nanos, int[] beans) {
