@@ -33,7 +33,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -190,10 +192,21 @@ public final class MailgunHttp {
 			if (body.contentLength() >= 0) {
 				spec.contentLength(body.contentLength());
 			}
-			ready = spec.body(BodyInserters.fromDataBuffers(body.content()));
+			ready = spec.body(inserter(body));
 		}
 		return ready.<T>exchangeToMono(response -> handle(response, request, reader))
 			.onErrorMap(failure -> !(failure instanceof MailgunException), failure -> transportFailure(failure, request));
+	}
+
+	/**
+	 * Writes a body with the connection's buffer factory: a multipart body then reads its files into
+	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers.
+	 */
+	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body) {
+		if (body instanceof MultipartBody multipart) {
+			return (message, context) -> message.writeWith(multipart.content(message.bufferFactory()));
+		}
+		return BodyInserters.fromDataBuffers(body.content());
 	}
 
 	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {

@@ -10,10 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.github.springmailgun.error.MailgunAttachmentException;
 import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.FormField;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -132,34 +135,44 @@ public final class MultipartBody implements RequestBody {
 
 	@Override
 	public Flux<DataBuffer> content() {
+		return Flux.from(content(DefaultDataBufferFactory.sharedInstance));
+	}
+
+	/**
+	 * Returns the bytes, produced lazily on subscription, with file parts read into buffers of the given
+	 * factory. A body without files is a single buffer and is returned as a {@link Mono}: Reactor Netty
+	 * then writes the request headers and the body together, in one flush.
+	 * @param bufferFactory the connection's factory (Netty's pooled, off-heap buffers on Reactor Netty)
+	 * @return the content
+	 */
+	public Publisher<DataBuffer> content(DataBufferFactory bufferFactory) {
+		if (this.files.isEmpty()) {
+			byte[] only = this.segments.get(0);
+			return Mono.fromSupplier(() -> bufferFactory.wrap(only));
+		}
 		return Flux.defer(() -> {
-			if (this.files.isEmpty()) {
-				return Flux.just(wrap(this.segments.get(0)));
-			}
-			List<Flux<DataBuffer>> parts = new ArrayList<>(this.files.size() * 2 + 1);
+			List<Publisher<DataBuffer>> parts = new ArrayList<>(this.files.size() * 2 + 1);
 			for (int i = 0; i < this.files.size(); i++) {
 				byte[] segment = this.segments.get(i);
-				parts.add(Flux.defer(() -> Flux.just(wrap(segment))));
-				parts.add(read(this.files.get(i)));
+				parts.add(Mono.fromSupplier(() -> bufferFactory.wrap(segment)));
+				parts.add(read(this.files.get(i), bufferFactory));
 			}
 			byte[] last = this.segments.get(this.segments.size() - 1);
-			parts.add(Flux.defer(() -> Flux.just(wrap(last))));
+			parts.add(Mono.fromSupplier(() -> bufferFactory.wrap(last)));
 			return Flux.concat(parts);
 		});
 	}
 
-	private static Flux<DataBuffer> read(Attachment attachment) {
+	private static Publisher<DataBuffer> read(Attachment attachment, DataBufferFactory bufferFactory) {
 		if (attachment.content() instanceof ByteArrayResource bytes) {
 			// Already in memory: wrap it instead of copying it through a stream.
-			return Flux.defer(() -> Flux.just(wrap(bytes.getByteArray())));
+			return Mono.fromSupplier(() -> bufferFactory.wrap(bytes.getByteArray()));
 		}
-		return DataBufferUtils.read(attachment.content(), DefaultDataBufferFactory.sharedInstance, FILE_BUFFER_SIZE)
+		// The connection's own (off-heap, pooled) buffers: what is queued for the socket stays out of the
+		// heap, and Netty does not copy each chunk from the heap before writing it.
+		return DataBufferUtils.read(attachment.content(), bufferFactory, FILE_BUFFER_SIZE)
 			.onErrorMap(IOException.class, ex -> new MailgunAttachmentException(
 					"Could not read part '" + attachment.filename() + "': " + ex.getMessage(), ex));
-	}
-
-	private static DataBuffer wrap(byte[] bytes) {
-		return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
 	}
 
 	private static String newBoundary() {
