@@ -25,7 +25,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -145,25 +144,32 @@ public final class MailgunHttp {
 	public <T> Mono<T> exchange(ApiRequest request, ResponseReader<T> reader) {
 		return Mono.deferContextual(context -> {
 			Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			long start = System.nanoTime();
-			Mono<T> attempt = Mono.defer(() -> attempt(request, reader));
-			return attempt.retryWhen(Retry.from(signals -> signals.concatMap(signal -> {
-				Throwable failure = signal.failure();
-				long attempts = signal.totalRetries() + 1;
-				Duration delay = this.retryDecider.delayBeforeRetry(failure, attempts,
-						Duration.ofNanos(System.nanoTime() - start), request);
-				if (delay == null) {
-					return Mono.error(failure);
-				}
-				if (logger.isDebugEnabled()) {
-					logger.debug("Retrying " + request.method() + " " + request.path() + " in " + delay.toMillis()
-							+ " ms after attempt " + attempts + " failed: " + failure.getMessage());
-				}
-				if (observation != null) {
-					observation.event(Observation.Event.of("retry", "retry after " + failure.getClass().getSimpleName()));
-				}
-				return Mono.delay(delay).thenReturn(attempts);
-			})));
+			return attempt(request, reader, observation, System.nanoTime(), 1);
+		});
+	}
+
+	/**
+	 * Makes attempt number {@code attempts} and, when it fails, asks the decider whether to make another.
+	 * A fallback per failure, rather than {@code retryWhen}: a call that succeeds at once (nearly all of
+	 * them) then pays for no retry machinery (retryWhen builds a sink, a queue and a companion pipeline
+	 * on every subscription).
+	 */
+	private <T> Mono<T> attempt(ApiRequest request, ResponseReader<T> reader, @Nullable Observation observation,
+			long start, long attempts) {
+		return Mono.defer(() -> attempt(request, reader)).onErrorResume(failure -> {
+			Duration delay = this.retryDecider.delayBeforeRetry(failure, attempts,
+					Duration.ofNanos(System.nanoTime() - start), request);
+			if (delay == null) {
+				return Mono.error(failure);
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying " + request.method() + " " + request.path() + " in " + delay.toMillis()
+						+ " ms after attempt " + attempts + " failed: " + failure.getMessage());
+			}
+			if (observation != null) {
+				observation.event(Observation.Event.of("retry", "retry after " + failure.getClass().getSimpleName()));
+			}
+			return Mono.delay(delay).then(attempt(request, reader, observation, start, attempts + 1));
 		});
 	}
 
