@@ -8,9 +8,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The smallest Spring Boot application: auto-configuration only, no component scan. The harness and
@@ -20,12 +23,27 @@ import org.springframework.core.metrics.ApplicationStartup;
 @EnableAutoConfiguration
 public class BenchApplication {
 
+	/** Set to {@code true} for an application that also calls other services with a {@code WebClient}. */
+	public static final String USES_WEB_CLIENT = "bench.uses-webclient";
+
 	/** The starter's auto-configurations, as listed in its {@code AutoConfiguration.imports}. */
 	public static final String MAILGUN_AUTO_CONFIGURATIONS = String.join(",",
 			"io.github.springmailgun.autoconfigure.MailgunAutoConfiguration",
 			"io.github.springmailgun.autoconfigure.MailgunMailSenderAutoConfiguration",
 			"io.github.springmailgun.autoconfigure.health.MailgunHealthContributorAutoConfiguration",
 			"io.github.springmailgun.autoconfigure.metrics.MailgunMetricsAutoConfiguration");
+
+	/**
+	 * A client the application builds from Boot's {@code WebClient.Builder}, as one that calls other
+	 * services does; present only with {@value #USES_WEB_CLIENT}.
+	 * @param builder Boot's builder
+	 * @return the client
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(USES_WEB_CLIENT)
+	WebClient appWebClient(WebClient.Builder builder) {
+		return builder.baseUrl("http://127.0.0.1:9").build();
+	}
 
 	/**
 	 * Starts the application.

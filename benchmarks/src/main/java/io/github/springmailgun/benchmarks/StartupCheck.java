@@ -16,9 +16,10 @@ import org.springframework.core.metrics.StartupStep;
 
 /**
  * The start-up check: what the starter adds to a minimal WebFlux application (WebClient and actuator
- * on the class path), measured with and without its auto-configurations in the same run. Two figures:
- * cold, a fresh JVM per start (what a deployment pays, class loading included), alternating with and
- * without; and warm, repeated starts in one JVM (the configuration work alone).
+ * on the class path), measured with and without its auto-configurations in the same run. Cold starts
+ * (a fresh JVM each, what a deployment pays, class loading included), alternating with and without,
+ * of a WebFlux server alone and of one that also builds a {@code WebClient}; and warm starts, repeated
+ * in one JVM (the configuration work alone).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.springmailgun.benchmarks.StartupCheck [--cold 10] [--warm 20]
@@ -51,7 +52,8 @@ public final class StartupCheck {
 				}
 				case "--child" -> {
 					boolean with = Boolean.parseBoolean(args[++i]);
-					Sample sample = startOnce(with);
+					boolean usesWebClient = Boolean.parseBoolean(args[++i]);
+					Sample sample = startOnce(with, usesWebClient);
 					System.out.println(MARKER + " " + sample.nanos() + " " + sample.beans() + " "
 							+ ManagementFactory.getRuntimeMXBean().getUptime());
 					System.out.flush();
@@ -60,52 +62,57 @@ public final class StartupCheck {
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
-		System.out.print(run(cold, warm));
+		System.out.print(run(cold, warm, 5));
 	}
 
 	/**
 	 * Runs both measurements and returns the report.
 	 * @param cold fresh JVMs per variant
-	 * @param warm starts per variant in this JVM
+	 * @param warm measured starts per variant in this JVM
+	 * @param warmups unmeasured starts per variant in this JVM before those
 	 * @return the report, a Markdown table
 	 * @throws Exception on failure
 	 */
-	static String run(int cold, int warm) throws Exception {
+	static String run(int cold, int warm, int warmups) throws Exception {
 		StringBuilder out = new StringBuilder();
 		out.append("| start-up of a minimal WebFlux app | runs | without starter | with starter | added | beans without | beans with | added |\n");
 		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		if (cold > 0) {
-			long[][] nanos = new long[2][cold];
-			int[] beans = new int[2];
-			for (int i = 0; i < cold; i++) {
-				// Alternate, so drift in machine load hits both variants alike.
-				for (int variant : (i % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
-					ChildProcess.Outcome outcome = ChildProcess.run(List.of("-Xmx256m"), StartupCheck.class,
-							List.of("--child", Boolean.toString(variant == 1)), MARKER, "startup", System.err, 120);
-					if (outcome.lines().isEmpty()) {
-						throw new IllegalStateException("start-up child failed with exit code " + outcome.exitCode());
+			for (boolean usesWebClient : new boolean[] { false, true }) {
+				long[][] nanos = new long[2][cold];
+				int[] beans = new int[2];
+				for (int i = 0; i < cold; i++) {
+					// Alternate, so drift in machine load hits both variants alike.
+					for (int variant : (i % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
+						ChildProcess.Outcome outcome = ChildProcess.run(List.of("-Xmx256m"), StartupCheck.class,
+								List.of("--child", Boolean.toString(variant == 1), Boolean.toString(usesWebClient)),
+								MARKER, "startup", System.err, 120);
+						if (outcome.lines().isEmpty()) {
+							throw new IllegalStateException("start-up child failed with exit code " + outcome.exitCode());
+						}
+						String[] fields = outcome.lines().get(0).split(" ");
+						nanos[variant][i] = Long.parseLong(fields[0]);
+						beans[variant] = Integer.parseInt(fields[1]);
 					}
-					String[] fields = outcome.lines().get(0).split(" ");
-					nanos[variant][i] = Long.parseLong(fields[0]);
-					beans[variant] = Integer.parseInt(fields[1]);
 				}
+				row(out, usesWebClient ? "cold, app already uses a WebClient (fresh JVM each)"
+						: "cold, WebFlux server only (fresh JVM each)", cold, nanos, beans);
 			}
-			row(out, "cold (fresh JVM each, SpringApplication.run)", cold, nanos, beans);
 		}
 		if (warm > 0) {
-			int rounds = warm + 5;
+			int rounds = warm + warmups;
 			long[][] nanos = new long[2][warm];
 			int[] beans = new int[2];
 			for (int i = 0; i < rounds; i++) {
 				for (int variant : (i % 2 == 0) ? new int[] { 0, 1 } : new int[] { 1, 0 }) {
-					Sample sample = startOnce(variant == 1);
+					Sample sample = startOnce(variant == 1, false);
 					beans[variant] = sample.beans();
-					if (i >= 5) {
-						nanos[variant][i - 5] = sample.nanos();
+					if (i >= warmups) {
+						nanos[variant][i - warmups] = sample.nanos();
 					}
 				}
 			}
-			row(out, "warm (same JVM, after 5 starts each)", warm, nanos, beans);
+			row(out, "warm, WebFlux server only (same JVM, after " + warmups + " starts each)", warm, nanos, beans);
 		}
 		return out.toString();
 	}
@@ -156,10 +163,10 @@ public final class StartupCheck {
 		return (n % 2 == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
 	}
 
-	private static Sample startOnce(boolean withMailgun) {
+	private static Sample startOnce(boolean withMailgun, boolean usesWebClient) {
 		long start = System.nanoTime();
 		try (ConfigurableApplicationContext context = BenchApplication.start(WebApplicationType.REACTIVE, withMailgun,
-				NO_BASE_URL, Map.of())) {
+				NO_BASE_URL, Map.of(BenchApplication.USES_WEB_CLIENT, Boolean.toString(usesWebClient)))) {
 			long nanos = System.nanoTime() - start;
 			return new Sample(nanos, context.getBeanDefinitionCount());
 		}
