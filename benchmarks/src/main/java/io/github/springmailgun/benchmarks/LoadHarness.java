@@ -24,7 +24,7 @@ import java.util.Map;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.springmailgun.benchmarks.LoadHarness \
  *     [--target http://127.0.0.1:18080] [--warmup 30s] [--duration 15s] [--concurrency 1,16,64] \
- *     [--clients ours,webclient,sdk] [--jvm-args "-Xmx512m"] [--no-fork]
+ *     [--clients ours,webclient,sdk] [--rounds 1] [--jvm-args "-Xmx512m"] [--no-fork]
  * </pre>
  * Without {@code --target} an in-process stub is started (its CPU is left out of the figures).
  */
@@ -72,13 +72,18 @@ public final class LoadHarness {
 		}
 		try {
 			List<Row> rows = new ArrayList<>();
-			for (String client : options.clients) {
-				if (options.fork) {
-					rows.addAll(fork(options, client, target, out));
+			for (int round = 1; round <= options.rounds; round++) {
+				if (options.rounds > 1) {
+					out.println("Round " + round + " of " + options.rounds);
 				}
-				else {
-					for (LoadRun.Result result : measure(client, target, options, out)) {
-						rows.add(new Row(client, result));
+				for (String client : options.clients) {
+					if (options.fork) {
+						rows.addAll(fork(options, client, target, out));
+					}
+					else {
+						for (LoadRun.Result result : measure(client, target, options, out)) {
+							rows.add(new Row(client, result));
+						}
 					}
 				}
 			}
@@ -187,18 +192,19 @@ public final class LoadHarness {
 	 */
 	static String table(List<Row> rows, Options options) {
 		Map<Integer, LoadRun.Result> reference = new LinkedHashMap<>();
-		for (Row row : rows) {
+		for (Row row : best(rows)) {
 			if (row.client.equals("webclient")) {
 				reference.put(row.result.concurrency(), row.result);
 			}
 		}
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "%s, %d cores, Java %s; warm-up %ds at concurrency <= 16, then %ds settle and %ds measured per concurrency%n",
+		out.append(String.format(Locale.ROOT, "%s, %d cores, Java %s; warm-up %ds at concurrency <= 16, then %ds settle and %ds measured per concurrency%s%n",
 				LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-				options.warmup.toSeconds(), options.settle.toSeconds(), options.duration.toSeconds()));
+				options.warmup.toSeconds(), options.settle.toSeconds(), options.duration.toSeconds(),
+				(options.rounds > 1) ? "; best of " + options.rounds + " alternating rounds by sends/s" : ""));
 		out.append("| client | concurrency | sends/s | p50 ms | p99 ms | CPU ms/send | KB alloc/send | errors | sends/s vs webclient | CPU/send vs webclient |\n");
 		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-		List<Row> ordered = new ArrayList<>(rows);
+		List<Row> ordered = best(rows);
 		ordered.sort((a, b) -> (a.result.concurrency() != b.result.concurrency())
 				? Integer.compare(a.result.concurrency(), b.result.concurrency())
 				: Integer.compare(SendClient.NAMES.indexOf(a.client), SendClient.NAMES.indexOf(b.client)));
@@ -213,6 +219,20 @@ public final class LoadHarness {
 					r.cpuMillisPerSend(), r.kilobytesPerSend(), r.errors(), rate, cpu));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Keeps, per client and concurrency, the round with the most sends/s. Other work on a shared machine
+	 * only ever slows a run down, so the best round is the least disturbed one; every client gets the
+	 * same treatment.
+	 */
+	static List<Row> best(List<Row> rows) {
+		Map<String, Row> best = new LinkedHashMap<>();
+		for (Row row : rows) {
+			best.merge(row.client + "@" + row.result.concurrency(), row,
+					(a, b) -> (b.result.sendsPerSecond() > a.result.sendsPerSecond()) ? b : a);
+		}
+		return new ArrayList<>(best.values());
 	}
 
 	/**
@@ -243,6 +263,8 @@ public final class LoadHarness {
 
 		boolean fork = true;
 
+		int rounds = 1;
+
 		int stubThreads = 1;
 
 		String child;
@@ -262,6 +284,7 @@ public final class LoadHarness {
 					case "--clients" -> options.clients = List.of(args[++i].split(","));
 					case "--jvm-args" -> options.jvmArgs = List.of(args[++i].trim().split("\\s+"));
 					case "--no-fork" -> options.fork = false;
+					case "--rounds" -> options.rounds = Integer.parseInt(args[++i]);
 					case "--stub-threads" -> options.stubThreads = Integer.parseInt(args[++i]);
 					case "--child" -> options.child = args[++i];
 					default -> throw new IllegalArgumentException("unknown option " + arg);
