@@ -37,8 +37,18 @@ final class JsonValues {
 
 	static @Nullable Integer integer(Map<?, ?> map, String key) {
 		Object value = map.get(key);
+		if (value instanceof Integer number) {
+			return number;
+		}
 		if (value instanceof Number number) {
-			return number.intValue();
+			// Exactly an int or nothing: intValue() would read 2147483648 as -2147483648 and 250.5 as 250.
+			try {
+				BigDecimal decimal = (number instanceof BigDecimal exact) ? exact : new BigDecimal(number.toString());
+				return decimal.intValueExact();
+			}
+			catch (NumberFormatException | ArithmeticException ex) {
+				return null;
+			}
 		}
 		if (value instanceof String text) {
 			try {

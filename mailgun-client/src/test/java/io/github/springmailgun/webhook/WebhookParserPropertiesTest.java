@@ -161,6 +161,35 @@ class WebhookParserPropertiesTest {
 		}
 	}
 
+	@Property(tries = 500)
+	void integerFieldsAreReadExactlyOrNotAtAll(@ForAll("integerCandidates") Object code,
+			@ForAll("integerCandidates") Object attemptNo) {
+		Map<String, Object> body = read("delivered.json");
+		put(body, "event-data.delivery-status.code", code);
+		put(body, "event-data.delivery-status.attempt-no", attemptNo);
+
+		DeliveredEvent event = (DeliveredEvent) PARSER.parse(write(body)).event();
+
+		assertThat(event.deliveryStatus().code()).as("code %s", code).isEqualTo(exactInt(code));
+		assertThat(event.deliveryStatus().attemptNo()).as("attempt-no %s", attemptNo).isEqualTo(exactInt(attemptNo));
+	}
+
+	/** The int a JSON value stands for exactly, or {@code null} when it stands for none. */
+	private static @Nullable Integer exactInt(@Nullable Object value) {
+		try {
+			if (value instanceof Number) {
+				return new BigDecimal(value.toString()).intValueExact();
+			}
+			if (value instanceof String text) {
+				return Integer.valueOf(text.trim());
+			}
+		}
+		catch (ArithmeticException | NumberFormatException ex) {
+			// Not an int.
+		}
+		return null;
+	}
+
 	@Example
 	void numbersOfAnyMagnitudeAreReadQuickly() {
 		for (String number : exoticNumbers(true)) {
@@ -502,6 +531,18 @@ class WebhookParserPropertiesTest {
 	Arbitrary<String> memberNames() {
 		return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12),
 				Arbitraries.of("event", "timestamp", "signature", "token", "id", "message", "headers", "code", ""));
+	}
+
+	@Provide
+	Arbitrary<Object> integerCandidates() {
+		return Arbitraries.oneOf(Arbitraries.integers(), Arbitraries.longs(),
+				Arbitraries.bigIntegers().between(BigInteger.TEN.pow(25).negate(), BigInteger.TEN.pow(25)),
+				Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12")).ofScale(2),
+				Arbitraries.of(exoticNumbers(false)).map(BigDecimal::new),
+				Arbitraries.of(new BigDecimal("250.0"), new BigDecimal("250.5"), new BigDecimal("2.5E+2"),
+						new BigDecimal("2147483647"), new BigDecimal("2147483648"), new BigDecimal("-2147483648.000")),
+				Arbitraries.of("250", " 250 ", "250.0", "0x10", "1e3", "", "-2147483649", "2147483647"),
+				Arbitraries.of(true, false, List.of(250), Map.of("code", 250)));
 	}
 
 	@Provide
