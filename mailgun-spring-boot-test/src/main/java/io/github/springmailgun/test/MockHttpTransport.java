@@ -30,8 +30,8 @@ import reactor.netty.resources.LoopResources;
 /**
  * The HTTP side of a {@link MailgunMockServer}: a Reactor Netty server (on loopback unless told
  * otherwise) with event loops of its own, so closing it releases every thread and connection at once and
- * no state is shared with the application's HTTP clients. Reads each body up to the size limit, asks the {@link MockDispatcher} for
- * the answer, waits for a queued delay, and writes it in one go.
+ * no state is shared with the application's HTTP clients. Reads each body up to the size limit, asks the
+ * {@link MockDispatcher} for the answer, waits for a queued delay, and writes it in one go.
  *
  * <p>
  * Reactor Netty rather than the JDK's {@code com.sun.net.httpserver}: the JDK server writes headers

@@ -97,7 +97,8 @@ class MailgunMockServerMainTests {
 	}
 
 	private static MailgunTemplate client(MailgunMockServer mock, String apiKey) {
-		return new MailgunTemplate(MailgunClientSettings.builder(apiKey, mock.domain()).baseUrl(mock.baseUrl()).build());
+		return new MailgunTemplate(
+				MailgunClientSettings.builder(apiKey, mock.domain()).baseUrl(mock.baseUrl()).build());
 	}
 
 	private static MailgunMessage.Builder message() {
