@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Fails when a module that has test sources executed no test, and prints one closing line with the totals.
+# SUREFIRE_REPORTS names the report folder under target/ (default surefire-reports; the docker profile
+# writes surefire-reports-docker). With NO_SKIPS=1 a skipped test fails too: a phase that started a
+# Docker engine must not pass on tests that skipped for want of one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+reports_dir="${SUREFIRE_REPORTS:-surefire-reports}"
+no_skips="${NO_SKIPS:-0}"
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
   mapfile -t modules < <(find . -path '*/src/test/java' -type d -not -path '*/target/*' | sed 's#^\./##; s#/src/test/java$##' | sort)
@@ -9,7 +14,7 @@ fi
 total=0; failed=0; skipped=0; bad=0
 for module in "${modules[@]}"; do
   if ! find "$module/src/test/java" -name '*.java' | grep -q .; then continue; fi
-  reports=("$module"/target/surefire-reports/TEST-*.xml)
+  reports=("$module"/target/"$reports_dir"/TEST-*.xml)
   if [ ! -e "${reports[0]}" ]; then
     echo "FAILED: $module has tests but no Surefire report: no test ran" >&2; bad=1; continue
   fi
@@ -25,6 +30,7 @@ PY
   ran=$((t - s))
   printf '%-45s %5d run, %3d failed, %3d skipped\n' "$module" "$ran" "$((f + e))" "$s"
   if [ "$ran" -le 0 ]; then echo "FAILED: $module executed no test" >&2; bad=1; fi
+  if [ "$no_skips" = 1 ] && [ "$s" -gt 0 ]; then echo "FAILED: $module skipped $s test(s) that had to run" >&2; bad=1; fi
   total=$((total + ran)); failed=$((failed + f + e)); skipped=$((skipped + s))
 done
 echo "tests: $((total - failed)) passed, $failed failed, $skipped skipped"

@@ -1,5 +1,6 @@
 package io.github.springmailgun.test;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,13 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A local stand-in for Mailgun's API, for testing code that sends mail without a Mailgun account. It
- * listens on a loopback port, starts and stops in milliseconds, and answers like Mailgun: the same
- * paths, authentication, status codes, message texts and JSON shapes.
+ * listens on a loopback port (see {@link Builder#host(String)}), starts and stops in milliseconds, and
+ * answers like Mailgun: the same paths, authentication, status codes, message texts and JSON shapes.
  *
  * <pre class="code">
  * try (MailgunMockServer mock = MailgunMockServer.start()) {
@@ -103,6 +105,8 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	private final MockHttpTransport transport;
 
+	private final @Nullable Consumer<MockRequest> requestListener;
+
 	private final URI baseUrl;
 
 	private final Instant createdAt = Instant.now();
@@ -148,9 +152,10 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.maxRequestSize = builder.maxRequestSize;
 		this.faultSeed = builder.faultSeed;
 		this.faultRandom = new Random(this.faultSeed);
+		this.requestListener = builder.requestListener;
 		resetDomains();
-		this.transport = new MockHttpTransport(this, builder.port);
-		this.baseUrl = URI.create("http://" + this.transport.host() + ":" + this.transport.port());
+		this.transport = new MockHttpTransport(this, builder.host, builder.port);
+		this.baseUrl = URI.create("http://" + urlHost(this.transport.reachableHost()) + ":" + this.transport.port());
 	}
 
 	/**
@@ -172,7 +177,8 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	/**
 	 * Returns the base URL to configure the client with ({@code mailgun.base-url}), such as
-	 * {@code http://127.0.0.1:54321}.
+	 * {@code http://127.0.0.1:54321}. A server listening on every interface ({@code 0.0.0.0}) gives its
+	 * loopback URL here.
 	 * @return the base URL, without a trailing slash
 	 */
 	public URI baseUrl() {
@@ -620,6 +626,11 @@ public final class MailgunMockServer implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+		// Outside the lock: the listener may call back into the server.
+		Consumer<MockRequest> listener = this.requestListener;
+		if (listener != null) {
+			listener.accept(request);
+		}
 	}
 
 	private String randomText(int length, boolean upperHex) {
@@ -640,6 +651,11 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	private static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);
+	}
+
+	/** An address as the host part of a URL: IPv6 literals go in brackets. */
+	private static String urlHost(String address) {
+		return (address.indexOf(':') >= 0) ? "[" + address + "]" : address;
 	}
 
 	// Called with the lock held.
@@ -682,11 +698,14 @@ public final class MailgunMockServer implements AutoCloseable {
 
 		private final Map<String, MockDomain> domains = new LinkedHashMap<>();
 
+		private String host = InetAddress.getLoopbackAddress().getHostAddress();
+
 		private int port;
 
 		private long maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
 
 		private long faultSeed = DEFAULT_FAULT_SEED;
+		private @Nullable Consumer<MockRequest> requestListener;
 
 		private Builder() {
 		}
@@ -726,6 +745,21 @@ public final class MailgunMockServer implements AutoCloseable {
 		}
 
 		/**
+		 * Sets the address to listen on. The default is loopback, so a test's mock is never reachable
+		 * from other machines; {@code 0.0.0.0} listens on every interface, as the mock needs to inside a
+		 * container (see {@link MailgunMockServerMain}).
+		 * @param host an IP address or a host name of this machine
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			if (host == null || host.isBlank()) {
+				throw new IllegalArgumentException("host must not be empty");
+			}
+			this.host = host.trim();
+			return this;
+		}
+
+		/**
 		 * Sets the port to listen on; 0, the default, picks a free one.
 		 * @param port the port
 		 * @return this builder
@@ -761,6 +795,18 @@ public final class MailgunMockServer implements AutoCloseable {
 		 */
 		public Builder faultSeed(long seed) {
 			this.faultSeed = seed;
+			return this;
+		}
+
+		/**
+		 * Calls the listener after each request was answered, for {@link MailgunMockServerMain} to log
+		 * what a container receives. Package-private: tests in the same JVM assert on
+		 * {@link MailgunMockServer#requests()} instead.
+		 * @param listener called on a server thread; must not block
+		 * @return this builder
+		 */
+		Builder requestListener(Consumer<MockRequest> listener) {
+			this.requestListener = Objects.requireNonNull(listener, "listener");
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package io.github.springmailgun.test;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.EventExecutor;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -28,10 +28,10 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The HTTP side of a {@link MailgunMockServer}: a Reactor Netty server on loopback with event loops of
- * its own, so closing it releases every thread and connection at once and no state is shared with the
- * application's HTTP clients. Reads each body up to the size limit, asks the {@link MockDispatcher} for
- * the answer, waits for a queued delay, and writes it in one go.
+ * The HTTP side of a {@link MailgunMockServer}: a Reactor Netty server (on loopback unless told
+ * otherwise) with event loops of its own, so closing it releases every thread and connection at once and
+ * no state is shared with the application's HTTP clients. Reads each body up to the size limit, asks the
+ * {@link MockDispatcher} for the answer, waits for a queued delay, and writes it in one go.
  *
  * <p>
  * Reactor Netty rather than the JDK's {@code com.sun.net.httpserver}: the JDK server writes headers
@@ -57,14 +57,16 @@ final class MockHttpTransport implements AutoCloseable {
 
 	private final DisposableServer httpServer;
 
-	MockHttpTransport(MailgunMockServer server, int port) {
+	/** The address a client on this machine connects to. */
+	private final String reachableHost;
+
+	MockHttpTransport(MailgunMockServer server, String host, int port) {
 		this.server = server;
 		this.dispatcher = new MockDispatcher(server);
 		// Daemon threads: a mock that was not closed never keeps a test JVM alive. Separate loops for the
 		// listener and the connections, so close() can stop them in an order that leaks no connection.
 		this.acceptorLoops = LoopResources.create("mailgun-mock-accept", 1, true);
 		this.workerLoops = LoopResources.create("mailgun-mock", 2, true);
-		String host = InetAddress.getLoopbackAddress().getHostAddress();
 		try {
 			this.httpServer = HttpServer.create()
 				.host(host)
@@ -82,6 +84,10 @@ final class MockHttpTransport implements AutoCloseable {
 			throw new IllegalStateException("Could not start the Mailgun mock on " + host + ":" + port + ": "
 					+ ex.getMessage(), ex);
 		}
+		InetAddress bound = ((InetSocketAddress) this.httpServer.address()).getAddress();
+		// A wildcard address is no place to connect to: a client on this machine uses loopback.
+		this.reachableHost = bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress()
+				: bound.getHostAddress();
 	}
 
 	private void track(Channel channel) {
@@ -93,8 +99,8 @@ final class MockHttpTransport implements AutoCloseable {
 		return this.httpServer.port();
 	}
 
-	String host() {
-		return InetAddress.getLoopbackAddress().getHostAddress();
+	String reachableHost() {
+		return this.reachableHost;
 	}
 
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {

@@ -1,0 +1,57 @@
+package io.github.springmailgun.test.testcontainers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+
+/**
+ * Small helpers for the images the mock builds: whether the engine has one, and tags derived from what
+ * went into an image, so a changed input gives a new tag and an unchanged one reuses the image.
+ */
+final class Images {
+
+	private Images() {
+	}
+
+	static boolean exists(DockerClient docker, String image) {
+		try {
+			docker.inspectImageCmd(image).exec();
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Returns the first 12 hex digits of the SHA-256 of the parts.
+	 * @param parts the inputs, in a stable order
+	 * @return the hash, fit for an image tag
+	 */
+	static String hash(List<String> parts) {
+		MessageDigest digest = sha256();
+		for (String part : parts) {
+			byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+			// Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+			digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+			digest.update((byte) ':');
+			digest.update(bytes);
+		}
+		return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+}
