@@ -362,8 +362,12 @@ class WebhookParserPropertiesTest {
 	/** Uses every accessor, as a handler would. */
 	private static void touch(WebhookPayload payload) {
 		MailgunEvent event = payload.event();
-		if (payload.signature().signature().length() >= 16) {
-			assertThat(payload.toString()).doesNotContain(payload.signature().signature());
+		String signature = payload.signature().signature();
+		// The token is public and shown; a generated signature that repeats it (or another shown value)
+		// would be found for that reason, not because the signature leaked.
+		if (signature.length() >= 16 && !payload.signature().token().contains(signature)
+				&& !payload.event().toString().contains(signature)) {
+			assertThat(payload.toString()).doesNotContain(signature);
 		}
 		assertThat(event.event()).isNotBlank();
 		event.type();
