@@ -2,9 +2,7 @@ package io.github.springmailgun;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.springmailgun.domain.DefaultDomainOperations;
 import io.github.springmailgun.domain.DefaultTrackingOperations;
@@ -223,13 +221,9 @@ public class MailgunTemplate implements MailgunOperations {
 			if (batch == null) {
 				throw new MailgunValidationException("message", "must not be null");
 			}
-			MailgunMessage base = batch.message().withDefaults(this.settings.defaultFrom(), this.settings.testMode());
 			List<List<BatchRecipient>> chunks = batch.chunks();
 			// Build every request first: a recipient Mailgun would refuse fails the batch before any send.
-			List<MailgunMessage> messages = new ArrayList<>(chunks.size());
-			for (List<BatchRecipient> chunk : chunks) {
-				messages.add(chunkMessage(base, chunk));
-			}
+			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
 			messages.get(0).requireSendable();
 			return Flux.range(0, chunks.size())
 				.flatMapSequential(index -> send(messages.get(index))
@@ -237,17 +231,6 @@ public class MailgunTemplate implements MailgunOperations {
 					.onErrorResume(error -> Mono.just(new BatchResult(index, chunks.get(index), null, error))),
 						batch.concurrency());
 		});
-	}
-
-	private static MailgunMessage chunkMessage(MailgunMessage base, List<BatchRecipient> chunk) {
-		List<String> to = new ArrayList<>(chunk.size());
-		Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
-		for (BatchRecipient recipient : chunk) {
-			to.add(recipient.address());
-			// Every recipient must be listed, or Mailgun sends one message showing all recipients.
-			variables.put(recipient.bareAddress(), recipient.variables());
-		}
-		return base.toBuilder().clearTo().to(to).recipientVariables(variables).build();
 	}
 
 	@Override

@@ -136,10 +136,11 @@ class RetryTest {
 
 	@Test
 	void totalRetryTimeIsBounded() {
-		RetryPolicy shortBudget = new RetryPolicy(true, 10, Duration.ofMillis(100), Duration.ofMillis(100),
-				Duration.ofMillis(150), false);
+		// A 1 s budget and 0.7 s waits: the first retry fits, the second would end past the budget.
+		RetryPolicy shortBudget = new RetryPolicy(true, 10, Duration.ofMillis(100), Duration.ofSeconds(1),
+				Duration.ofSeconds(1), false);
 		for (int i = 0; i < 10; i++) {
-			this.mailgun.respond(429, "{\"message\":\"x\"}", "Retry-After", "0.1");
+			this.mailgun.respond(429, "{\"message\":\"x\"}", "Retry-After", "0.7");
 		}
 		assertThatThrownBy(() -> client(shortBudget).send(message().build()).block())
 			.isInstanceOf(MailgunRateLimitException.class);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message sent to many recipients, each receiving a personal copy rendered with its own variables.
@@ -82,6 +83,24 @@ public final class BatchMessage {
 			chunks.add(this.recipients.subList(start, Math.min(start + this.chunkSize, this.recipients.size())));
 		}
 		return chunks;
+	}
+
+	/**
+	 * Returns the requests the batch is sent as, one per chunk: its message with the client's defaults,
+	 * addressed to the chunk's recipients with their recipient variables.
+	 * @param defaultFrom the client's default sender, or {@code null}
+	 * @param defaultTestMode whether the client sends in test mode when the message does not say
+	 * @return the messages, in the order of {@link #chunks()}
+	 * @throws MailgunValidationException when a recipient's variables cannot be written as JSON
+	 */
+	public List<MailgunMessage> requests(@Nullable String defaultFrom, boolean defaultTestMode) {
+		MailgunMessage base = this.message.withDefaults(defaultFrom, defaultTestMode);
+		List<List<BatchRecipient>> chunks = chunks();
+		List<MailgunMessage> requests = new ArrayList<>(chunks.size());
+		for (List<BatchRecipient> chunk : chunks) {
+			requests.add(base.toBuilder().clearTo().batchRecipients(chunk).build());
+		}
+		return requests;
 	}
 
 	/**

@@ -49,8 +49,13 @@ public record BatchRecipient(String address, Map<String, Object> variables) {
 	 * @return the bare address
 	 */
 	public String bareAddress() {
-		int open = this.address.lastIndexOf('<');
-		return (open >= 0) ? this.address.substring(open + 1, this.address.length() - 1).trim() : this.address.trim();
+		String trimmed = this.address.trim();
+		// Only "Name <address>" ends with '>' (a bare address may not contain one): no search otherwise.
+		if (trimmed.isEmpty() || trimmed.charAt(trimmed.length() - 1) != '>') {
+			return trimmed;
+		}
+		int open = trimmed.lastIndexOf('<');
+		return trimmed.substring(open + 1, trimmed.length() - 1).trim();
 	}
 
 }

@@ -2,7 +2,9 @@ package io.github.springmailgun.message;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -527,6 +529,22 @@ public final class MailgunMessage {
 						+ SendOptions.MAX_BATCH_RECIPIENTS + " per request (sendBatch splits larger batches)");
 			}
 			return new MailgunMessage(this, options);
+		}
+
+		/**
+		 * Addresses the message to a chunk of a batch, with each recipient's variables. The addresses were
+		 * checked when each {@link BatchRecipient} was created (one address each), so they are not parsed
+		 * again: for a 100,000-recipient batch that second check was a fifth of the CPU.
+		 */
+		Builder batchRecipients(List<BatchRecipient> chunk) {
+			Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
+			for (BatchRecipient recipient : chunk) {
+				this.to.add(recipient.address());
+				// Every recipient must be listed, or Mailgun sends one message showing all recipients.
+				variables.put(recipient.bareAddress(), recipient.variables());
+			}
+			this.recipientCount += chunk.size();
+			return recipientVariables(variables);
 		}
 
 		private Builder addRecipients(String parameter, List<String> target, String @Nullable... values) {

@@ -13,11 +13,11 @@ import java.util.Set;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
+import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.BytesBody;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.ResponseFields;
-import io.github.springmailgun.internal.UrlEncodedForm;
 import io.github.springmailgun.message.FormField;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -224,7 +224,7 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 		for (DomainWebhookType type : distinct) {
 			fields.add(new FormField("event_types", type.wireValue()));
 		}
-		return UrlEncodedForm.of(fields);
+		return Bodies.form(fields);
 	}
 
 	private static DomainWebhook readWebhook(String name, byte[] body) {

@@ -20,6 +20,12 @@ final class JsonValues {
 
 	private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
 
+	/** Digits before the point of the largest epoch second an {@link Instant} holds (31556889864403199). */
+	private static final int MAX_EPOCH_SECOND_DIGITS = 17;
+
+	/** Longest text read as a timestamp; Mailgun's have 17 characters, Jackson's numbers at most 1,000. */
+	private static final int MAX_TIMESTAMP_TEXT = 1000;
+
 	private JsonValues() {
 	}
 
@@ -31,8 +37,18 @@ final class JsonValues {
 
 	static @Nullable Integer integer(Map<?, ?> map, String key) {
 		Object value = map.get(key);
+		if (value instanceof Integer number) {
+			return number;
+		}
 		if (value instanceof Number number) {
-			return number.intValue();
+			// Exactly an int or nothing: intValue() would read 2147483648 as -2147483648 and 250.5 as 250.
+			try {
+				BigDecimal decimal = (number instanceof BigDecimal exact) ? exact : new BigDecimal(number.toString());
+				return decimal.intValueExact();
+			}
+			catch (NumberFormatException | ArithmeticException ex) {
+				return null;
+			}
 		}
 		if (value instanceof String text) {
 			try {
@@ -72,10 +88,28 @@ final class JsonValues {
 				seconds = decimal;
 			}
 			else if (value instanceof Number || value instanceof String) {
-				seconds = new BigDecimal(value.toString().trim());
+				String text = value.toString().trim();
+				if (text.length() > MAX_TIMESTAMP_TEXT) {
+					return null;
+				}
+				seconds = new BigDecimal(text);
 			}
 			else {
 				return null;
+			}
+			// Judge the magnitude from precision and scale before any arithmetic: setScale or subtract
+			// expand 1e9999999 (nine bytes of an unverified body) into its ten million digits, which takes
+			// BigDecimal 15 to 40 seconds of CPU.
+			if (seconds.signum() == 0) {
+				return Instant.EPOCH;
+			}
+			int integerDigits = seconds.precision() - seconds.scale();
+			if (integerDigits > MAX_EPOCH_SECOND_DIGITS) {
+				return null;
+			}
+			if (integerDigits < -9) {
+				// Closer to the epoch than a nanosecond: the floor is the epoch or the nanosecond before.
+				return (seconds.signum() > 0) ? Instant.EPOCH : Instant.EPOCH.minusNanos(1);
 			}
 			BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
 			long nanos = seconds.subtract(whole).multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.DOWN).longValue();

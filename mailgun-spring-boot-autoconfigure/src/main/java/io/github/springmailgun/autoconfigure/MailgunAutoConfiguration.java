@@ -11,11 +11,16 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -23,12 +28,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configures the Mailgun client: {@link MailgunOperations} (reactive) and
  * {@link BlockingMailgunOperations}, from {@code mailgun.*} properties or a
  * {@link MailgunConnectionDetails} bean. The client is built from Spring Boot's
- * {@link WebClient.Builder} when there is one, so HTTP client metrics and tracing apply to it.
+ * {@link WebClient.Builder} when there is one, so HTTP client metrics and tracing apply to it. It backs
+ * off in a service that only receives webhooks: {@code mailgun.webhooks.signing-key} set, but no API key.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ MailgunTemplate.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "mailgun.enabled", matchIfMissing = true)
+@Conditional(MailgunAutoConfiguration.SendingConfiguredCondition.class)
 @EnableConfigurationProperties(MailgunProperties.class)
 @ImportRuntimeHints(MailgunRuntimeHints.class)
 public final class MailgunAutoConfiguration {
@@ -85,6 +92,66 @@ public final class MailgunAutoConfiguration {
 	BlockingMailgunOperations blockingMailgunOperations(MailgunOperations mailgunOperations,
 			MailgunClientSettings settings) {
 		return new BlockingMailgunOperations(mailgunOperations, BlockingMailgunOperations.timeoutFor(settings));
+	}
+
+	/**
+	 * Matches unless the application only receives webhooks: a webhook signing key is set, but neither an
+	 * API key, a domain nor a bean that stands for the connection. Otherwise a missing key fails start-up
+	 * with its explanation, as before.
+	 */
+	static final class SendingConfiguredCondition extends AnyNestedCondition {
+
+		SendingConfiguredCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "mailgun.api-key")
+		static final class ApiKey {
+
+		}
+
+		// A domain without a key is a sender that forgot its key: fail with the explanation.
+		@ConditionalOnProperty(name = "mailgun.domain")
+		static final class Domain {
+
+		}
+
+		@ConditionalOnBean(MailgunConnectionDetails.class)
+		static final class ConnectionDetails {
+
+		}
+
+		@ConditionalOnBean(MailgunClientSettings.class)
+		static final class ClientSettings {
+
+		}
+
+		@ConditionalOnBean(MailgunOperations.class)
+		static final class Operations {
+
+		}
+
+		@Conditional(NoWebhookSigningKeyCondition.class)
+		static final class NotWebhookOnly {
+
+		}
+
+	}
+
+	/**
+	 * Matches when no webhook signing key is set.
+	 */
+	static final class NoWebhookSigningKeyCondition extends NoneNestedConditions {
+
+		NoWebhookSigningKeyCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "mailgun.webhooks.signing-key")
+		static final class SigningKey {
+
+		}
+
 	}
 
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Mailgun.
@@ -27,16 +28,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry Retry settings.
  * @param mailSender JavaMailSender adapter settings.
  * @param health Health indicator settings.
+ * @param webhooks Webhook endpoint settings.
  */
 @ConfigurationProperties("mailgun")
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
 		@Nullable String domain, @DefaultValue("us") MailgunRegion region, @Nullable URI baseUrl,
 		@Nullable String defaultFrom, @DefaultValue("false") boolean testMode,
 		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
-		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health) {
+		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health,
+		@DefaultValue Webhooks webhooks) {
 
 	/**
-	 * Describes the properties without the API key.
+	 * Describes the properties without the API key and the webhook signing keys.
 	 * @return the description
 	 */
 	@Override
@@ -44,7 +47,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		return "MailgunProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
 				+ ", domain=" + this.domain + ", region=" + this.region + ", baseUrl=" + this.baseUrl
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
+				+ ", webhooks=" + this.webhooks + "]";
 	}
 
 	/**
@@ -84,6 +88,47 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 */
 	public record Health(@DefaultValue("2s") Duration timeout, @DefaultValue("1m") Duration cacheTtl,
 			@DefaultValue List<String> domains) {
+
+	}
+
+	/**
+	 * Settings of the webhook endpoint, which verifies Mailgun's webhooks and publishes them as
+	 * application events.
+	 *
+	 * @param enabled Whether to enable the webhook endpoint. It also needs 'mailgun.webhooks.signing-key'.
+	 * @param signingKey HTTP webhook signing key (not the API key) that Mailgun signs webhooks with. Found
+	 * in the Mailgun control panel under API Security. Setting it enables the webhook endpoint.
+	 * @param parentSigningKey HTTP webhook signing key of the primary account, to also accept the
+	 * 'parent-signature' of webhooks from its subaccounts' domains.
+	 * @param path Path of the webhook endpoint that receives Mailgun's POST requests.
+	 * @param maxAge Maximum age of an accepted webhook signature. It should cover Mailgun's retries (about 8
+	 * hours).
+	 * @param maxFutureSkew How far ahead of this machine's clock a webhook signature timestamp may be.
+	 * @param replayCache Name of the cache that remembers processed webhook tokens, shared by every
+	 * instance, when the application has a CacheManager. Its entries must live at least 'max-age' plus
+	 * 'max-future-skew'. Empty to remember tokens in memory instead.
+	 * @param maxBodySize Maximum size of a webhook request body. Larger bodies are answered with 413.
+	 */
+	public record Webhooks(@DefaultValue("true") boolean enabled, @Nullable String signingKey,
+			@Nullable String parentSigningKey, @DefaultValue("/mailgun/webhooks") String path,
+			@DefaultValue("9h") Duration maxAge, @DefaultValue("5m") Duration maxFutureSkew,
+			@DefaultValue("mailgun-webhook-tokens") String replayCache, @DefaultValue("1MB") DataSize maxBodySize) {
+
+		/**
+		 * Describes the settings without the signing keys.
+		 * @return the description
+		 */
+		@Override
+		public String toString() {
+			return "Webhooks[enabled=" + this.enabled + ", signingKey=" + mask(this.signingKey)
+					+ ", parentSigningKey=" + mask(this.parentSigningKey) + ", path=" + this.path + ", maxAge="
+					+ this.maxAge + ", maxFutureSkew=" + this.maxFutureSkew + ", replayCache=" + this.replayCache
+					+ ", maxBodySize=" + this.maxBodySize + "]";
+		}
+
+		private static @Nullable String mask(@Nullable String secret) {
+			return (secret != null) ? "******" : null;
+		}
 
 	}
 

@@ -29,7 +29,10 @@ class ConfigurationMetadataTests {
 		assertThat(names).contains("mailgun.api-key", "mailgun.domain", "mailgun.region", "mailgun.base-url",
 				"mailgun.default-from", "mailgun.test-mode", "mailgun.connect-timeout", "mailgun.read-timeout",
 				"mailgun.retry.enabled", "mailgun.retry.max-attempts", "mailgun.retry.initial-backoff",
-				"mailgun.retry.max-backoff", "mailgun.enabled", "management.health.mailgun.enabled");
+				"mailgun.retry.max-backoff", "mailgun.enabled", "management.health.mailgun.enabled",
+				"mailgun.webhooks.enabled", "mailgun.webhooks.signing-key", "mailgun.webhooks.parent-signing-key",
+				"mailgun.webhooks.path", "mailgun.webhooks.max-age", "mailgun.webhooks.max-future-skew",
+				"mailgun.webhooks.replay-cache", "mailgun.webhooks.max-body-size");
 		for (Map<String, Object> property : properties) {
 			String name = (String) property.get("name");
 			if (name.startsWith("mailgun.") || name.startsWith("management.health.mailgun")) {
@@ -43,6 +46,12 @@ class ConfigurationMetadataTests {
 		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.read-timeout"))
 			.singleElement()
 			.satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("30s"));
+		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.webhooks.path"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("/mailgun/webhooks"));
+		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.webhooks.max-body-size"))
+			.singleElement()
+			.satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("1MB"));
 	}
 
 }

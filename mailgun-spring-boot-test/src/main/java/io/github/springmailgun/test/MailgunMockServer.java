@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -64,6 +65,11 @@ import org.jspecify.annotations.Nullable;
  * account); queue a {@link MockFault} to test that.
  *
  * <p>
+ * Faults: {@link #failNext(int, MockFault)} answers the next requests with a fault, for a test of one
+ * failure; {@link #failRandomly(double, MockFault)} answers a share of all requests with one, drawn
+ * from a seeded sequence, for a load test ({@code 5%} of 503s and {@code 1%} of 429s, say).
+ *
+ * <p>
  * Thread-safe: sends may arrive concurrently, and every method may be called while they do.
  */
 public final class MailgunMockServer implements AutoCloseable {
@@ -76,6 +82,9 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	/** Mailgun's limit for a whole request: 52,428,800 bytes (the {@code maxBodyLength} of mailgun.js). */
 	public static final long DEFAULT_MAX_REQUEST_SIZE = 52_428_800L;
+
+	/** The seed of {@link #failRandomly(double, MockFault)} unless {@link Builder#faultSeed(long)} sets one. */
+	public static final long DEFAULT_FAULT_SEED = 0x4d61696c67756eL;
 
 	/** How many requests {@link #requests()} keeps; older ones are dropped. */
 	static final int MAX_LOGGED_REQUESTS = 1000;
@@ -91,6 +100,8 @@ public final class MailgunMockServer implements AutoCloseable {
 	private final List<MockDomain> configuredDomains;
 
 	private final long maxRequestSize;
+
+	private final long faultSeed;
 
 	private final MockHttpTransport transport;
 
@@ -119,6 +130,13 @@ public final class MailgunMockServer implements AutoCloseable {
 	// Guarded by lock.
 	private final Deque<Queued<Duration>> delays = new ArrayDeque<>();
 
+	// Guarded by lock. Consecutive slices of [0, 1): a request draws one number and gets the fault of the
+	// slice it falls in, so faults added together never overlap.
+	private final List<RandomFault> randomFaults = new ArrayList<>();
+
+	// Guarded by lock, so that the n-th request to draw always gets the n-th number of the sequence.
+	private Random faultRandom;
+
 	// Guarded by lock; keyed by lower-case name, as DNS names are case-insensitive.
 	private final Map<String, MockDomain> domains = new LinkedHashMap<>();
 
@@ -133,6 +151,8 @@ public final class MailgunMockServer implements AutoCloseable {
 				: builder.domains.values());
 		this.maxRequestSize = builder.maxRequestSize;
 		this.requestListener = builder.requestListener;
+		this.faultSeed = builder.faultSeed;
+		this.faultRandom = new Random(this.faultSeed);
 		resetDomains();
 		this.transport = new MockHttpTransport(this, builder.host, builder.port);
 		this.baseUrl = URI.create("http://" + urlHost(this.transport.reachableHost()) + ":" + this.transport.port());
@@ -384,6 +404,53 @@ public final class MailgunMockServer implements AutoCloseable {
 	}
 
 	/**
+	 * Answers a share of the requests to the API with the fault, for a load test: each request that no
+	 * {@link #failNext(int, MockFault) queued fault} answers draws the next number of a sequence seeded
+	 * with {@link Builder#faultSeed(long)}, and the faults added by calls of this method take consecutive
+	 * slices of it. So faults never overlap, and their probabilities add up:
+	 *
+	 * <pre class="code">
+	 * mock.failRandomly(0.05, MockFault.serviceUnavailable())
+	 *     .failRandomly(0.01, MockFault.rateLimited(Duration.ofMillis(50)));
+	 * // 5% of the requests get 503, 1% get 429, 94% are handled
+	 * </pre>
+	 *
+	 * <p>
+	 * With the same seed, the n-th request to the API is answered the same way in every run; which call
+	 * of the application that is depends on the order the requests arrive in when they are concurrent.
+	 * A faulted send is counted by {@link #requestCount()} but not recorded as a message; requests to
+	 * unknown paths neither draw nor fail. {@link #reset()} removes these faults and restarts the
+	 * sequence.
+	 * @param probability the share of requests that fail with this fault, above 0 and at most 1
+	 * @param fault the answer
+	 * @return this server
+	 * @throws IllegalArgumentException when the probability is out of range or the probabilities of all
+	 * random faults would add up to more than 1
+	 */
+	public MailgunMockServer failRandomly(double probability, MockFault fault) {
+		Objects.requireNonNull(fault, "fault");
+		if (!(probability > 0 && probability <= 1)) {
+			throw new IllegalArgumentException("probability must be above 0 and at most 1, was " + probability);
+		}
+		this.lock.lock();
+		try {
+			double start = this.randomFaults.isEmpty() ? 0
+					: this.randomFaults.get(this.randomFaults.size() - 1).end();
+			double end = start + probability;
+			// A little slack for sums such as 0.7 + 0.2 + 0.1, which are not exactly 1 in binary.
+			if (end > 1 + 1e-9) {
+				throw new IllegalArgumentException("The probabilities of random faults add up to more than 1: "
+						+ start + " before this one, " + probability + " more");
+			}
+			this.randomFaults.add(new RandomFault(fault, end));
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	/**
 	 * Delays the answer to the next {@code count} requests to the API. The request is handled first (a
 	 * send is recorded), then the answer waits: a client that times out meanwhile has still had its
 	 * message accepted, as with a slow Mailgun.
@@ -408,8 +475,9 @@ public final class MailgunMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every message and request, clears queued faults and delays, zeroes the request count, and
-	 * restores the configured domains. The port and key stay.
+	 * Forgets every message and request, clears queued and random faults and delays (the random sequence
+	 * starts again from its seed), zeroes the request count, and restores the configured domains. The
+	 * port and key stay.
 	 * @return this server
 	 */
 	public MailgunMockServer reset() {
@@ -417,6 +485,8 @@ public final class MailgunMockServer implements AutoCloseable {
 		try {
 			this.messages.clear();
 			this.faults.clear();
+			this.randomFaults.clear();
+			this.faultRandom = new Random(this.faultSeed);
 			this.delays.clear();
 			this.requests.clear();
 			this.requestCount.set(0);
@@ -471,7 +541,17 @@ public final class MailgunMockServer implements AutoCloseable {
 	@Nullable MockFault nextFault() {
 		this.lock.lock();
 		try {
-			return take(this.faults);
+			MockFault queued = take(this.faults);
+			if (queued != null || this.randomFaults.isEmpty()) {
+				return queued;
+			}
+			double draw = this.faultRandom.nextDouble();
+			for (RandomFault candidate : this.randomFaults) {
+				if (draw < candidate.end()) {
+					return candidate.fault();
+				}
+			}
+			return null;
 		}
 		finally {
 			this.lock.unlock();
@@ -605,6 +685,10 @@ public final class MailgunMockServer implements AutoCloseable {
 	private record Queued<T>(T value, int remaining) {
 	}
 
+	/** A fault for draws below {@code end} and at or above the end of the fault before it. */
+	private record RandomFault(MockFault fault, double end) {
+	}
+
 	/**
 	 * Describes a {@link MailgunMockServer} and starts it.
 	 */
@@ -621,6 +705,8 @@ public final class MailgunMockServer implements AutoCloseable {
 		private long maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
 
 		private @Nullable Consumer<MockRequest> requestListener;
+
+		private long faultSeed = DEFAULT_FAULT_SEED;
 
 		private Builder() {
 		}
@@ -709,6 +795,19 @@ public final class MailgunMockServer implements AutoCloseable {
 		 */
 		Builder requestListener(Consumer<MockRequest> listener) {
 			this.requestListener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		/**
+		 * Sets the seed of the sequence {@link MailgunMockServer#failRandomly(double, MockFault)} draws
+		 * from. The default, {@value MailgunMockServer#DEFAULT_FAULT_SEED}, is fixed so that a test
+		 * faults the same share of requests in every run; another seed shows whether it depends on one
+		 * pattern.
+		 * @param seed the seed
+		 * @return this builder
+		 */
+		public Builder faultSeed(long seed) {
+			this.faultSeed = seed;
 			return this;
 		}
 

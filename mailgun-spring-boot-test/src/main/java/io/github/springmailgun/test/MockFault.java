@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * An answer {@link MailgunMockServer} gives instead of the normal one, to test how code copes with
  * Mailgun failing: a rate limit, a server error, any status and body, or a dropped connection. Queue it
- * with {@link MailgunMockServer#failNext(int, MockFault)}. Immutable.
+ * with {@link MailgunMockServer#failNext(int, MockFault)}, or answer a share of all requests with it
+ * with {@link MailgunMockServer#failRandomly(double, MockFault)}. Immutable.
  *
  * <pre class="code">
  * mock.failNext(1, MockFault.rateLimited(Duration.ofSeconds(2)).withRetryAfterHeader());
  * mock.failNext(1, MockFault.serverError());
+ * mock.failRandomly(0.05, MockFault.serviceUnavailable());
  * </pre>
  *
  * <p>

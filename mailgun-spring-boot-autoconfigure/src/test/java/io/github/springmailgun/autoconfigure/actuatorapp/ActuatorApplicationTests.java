@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * mailgun.send timer and recipients counter at /actuator/metrics after sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mailgun.api-key=key-actuator-secret", "mailgun.domain=mg.example.com",
+		properties = { "spring.main.web-application-type=reactive", "mailgun.api-key=key-actuator-secret",
+				"mailgun.webhooks.signing-key=whsec-actuator-secret",
+				"mailgun.webhooks.parent-signing-key=whsec-parent-actuator-secret", "mailgun.domain=mg.example.com",
 				"mailgun.health.domains=mg.example.com,new.example.com", "mailgun.retry.enabled=false",
 				"management.endpoints.web.exposure.include=health,metrics,env,configprops",
 				"management.endpoint.health.show-details=always", "management.endpoint.env.show-values=always",
@@ -143,6 +145,15 @@ class ActuatorApplicationTests {
 		assertThat(property.toString()).contains("******");
 		assertThat(get("/actuator/env/mailgun.domain").toString()).contains("mg.example.com");
 		assertThat(get("/actuator/configprops/mailgun").toString()).contains("mg.example.com", "******");
+	}
+
+	@Test
+	void environmentAndConfigpropsMaskTheWebhookSigningKeys() throws Exception {
+		for (String path : List.of("/actuator/env/mailgun.webhooks.signing-key",
+				"/actuator/env/mailgun.webhooks.parent-signing-key", "/actuator/configprops/mailgun")) {
+			String body = get(path).toString();
+			assertThat(body).as(path).contains("******").doesNotContain("actuator-secret");
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -7,7 +7,9 @@ import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.domain.DomainDetails;
 import io.github.springmailgun.mail.MailgunJavaMailSender;
+import io.github.springmailgun.autoconfigure.webhook.MailgunWebhookHandler;
 import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AotProcessingTests {
 
 	private static final Map<String, Object> PROPERTIES = Map.of("mailgun.api-key", "key-aot",
-			"mailgun.domain", "mg.example.com", "mailgun.base-url", "http://127.0.0.1:9");
+			"mailgun.domain", "mg.example.com", "mailgun.base-url", "http://127.0.0.1:9",
+			"mailgun.webhooks.signing-key", "signing-key-aot");
 
 	@Test
 	@CompileWithForkedClassLoader
@@ -65,6 +68,8 @@ class AotProcessingTests {
 				assertThat(processed.getBeansOfType(BlockingMailgunOperations.class)).hasSize(1);
 				assertThat(processed.getBeansOfType(MailgunJavaMailSender.class)).hasSize(1);
 				assertThat(processed.getBean("mailgunHealthContributor")).isInstanceOf(ReactiveHealthContributor.class);
+				assertThat(processed.getBeansOfType(MailgunWebhookHandler.class)).hasSize(1);
+				assertThat(processed.getBeansOfType(WebhookSignatureVerifier.class)).hasSize(1);
 			}
 			finally {
 				processed.close();

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A WebFlux application on a random port sends through the auto-configured client, configured from
  * application.yml, to a loopback server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
 class SendingApplicationTests {
 
 	static final MockWebServer mailgun = new MockWebServer();

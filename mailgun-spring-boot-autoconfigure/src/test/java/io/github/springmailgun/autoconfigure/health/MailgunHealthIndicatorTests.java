@@ -128,11 +128,11 @@ class MailgunHealthIndicatorTests {
 				.body(DomainJson.of("mg.example.com", "active", "valid"))
 				.build());
 		}
-		MailgunHealthIndicator cached = indicator(Duration.ofSeconds(2), Duration.ofMillis(300));
+		MailgunHealthIndicator cached = indicator(Duration.ofSeconds(2), Duration.ofMillis(1500));
 		assertThat(cached.health().block().getStatus()).isEqualTo(Status.UP);
 		assertThat(cached.health().block().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-		Thread.sleep(400);
+		Thread.sleep(1700);
 		assertThat(cached.health().block().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}

@@ -1,0 +1,32 @@
+package io.github.springmailgun.benchmarks;
+
+/**
+ * The message every client sends: the same sender, recipient, subject and text, so the clients do the
+ * same work and put the same bytes on the wire (give or take their multipart framing).
+ */
+public final class Messages {
+
+	/** The sending domain. */
+	public static final String DOMAIN = "mg.example.com";
+
+	/** A made-up key; the stubs do not check it. */
+	public static final String API_KEY = "key-0123456789abcdef0123456789abcdef";
+
+	/** The sender. */
+	public static final String FROM = "Shop <shop@mg.example.com>";
+
+	/** The recipient. */
+	public static final String TO = "alice@example.com";
+
+	/** The subject. */
+	public static final String SUBJECT = "Your order 12345 ships today";
+
+	/** A short text body, about the size of a transactional notification. */
+	public static final String TEXT = "Hello Alice,\n\nyour order 12345 left our warehouse today and should arrive "
+			+ "within two working days. Track it at https://shop.example.com/orders/12345.\n\nThank you for "
+			+ "shopping with us.\n";
+
+	private Messages() {
+	}
+
+}
