@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.jar.JarFile;
 
 import io.github.springmailgun.test.MailgunMockServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,15 +76,22 @@ class MailgunMockImageInputsTests {
 	}
 
 	@Test
-	void findsTheSharedLibrariesOfThisJavaRuntime() throws IOException {
+	void findsTheSharedLibrariesTheLauncherLoadsFromOutsideTheRuntime(@TempDir Path temp) throws IOException {
+		Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "ldd is a Linux tool");
+		// The launcher and its own library, laid out as in a runtime (it finds libjli.so through $ORIGIN).
 		Path javaHome = Paths.get(System.getProperty("java.home"));
-		if (!System.getProperty("os.name").startsWith("Linux")) {
-			return;
-		}
-		assertThat(JavaRuntimeImage.sharedLibraries(javaHome)).isNotEmpty()
+		Path runtime = temp.resolve("runtime");
+		Files.createDirectories(runtime.resolve("bin"));
+		Files.createDirectories(runtime.resolve("lib"));
+		Files.copy(javaHome.resolve("bin/java"), runtime.resolve("bin/java"), StandardCopyOption.COPY_ATTRIBUTES);
+		Files.copy(javaHome.resolve("lib/libjli.so"), runtime.resolve("lib/libjli.so"),
+				StandardCopyOption.COPY_ATTRIBUTES);
+
+		assertThat(JavaRuntimeImage.sharedLibraries(runtime)).isNotEmpty()
 			.allMatch(Path::isAbsolute)
-			.noneMatch((library) -> library.startsWith(javaHome))
-			.anyMatch((library) -> library.getFileName().toString().startsWith("libc.so"));
+			.noneMatch((library) -> library.getFileName().toString().equals("libjli.so"))
+			.anyMatch((library) -> library.getFileName().toString().startsWith("libc.so"))
+			.anyMatch((library) -> library.getFileName().toString().startsWith("ld-linux"));
 	}
 
 	@Test
