@@ -10,7 +10,7 @@ public final class Messages {
 	public static final String DOMAIN = "mg.example.com";
 
 	/** A made-up key; the stubs do not check it. */
-	public static final String API_KEY = "key-0123456789abcdef0123456789abcdef";
+	public static final String API_KEY = "key-benchmark-not-a-real-key";
 
 	/** The sender. */
 	public static final String FROM = "Shop <shop@mg.example.com>";

@@ -23,7 +23,7 @@ class WebhookOperationsTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private static final String DOCUMENTED_KEY = "key-55c5c5c5c55f55ca5cd5f55d5c555c55";
+	private static final String DOCUMENTED_KEY = "key-fake-signing-value-for-tests";
 
 	private final LoopbackMailgun mailgun = new LoopbackMailgun();
 
