@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.message.BatchMessage;
@@ -53,7 +54,7 @@ public final class BatchCheck {
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
-		String target = null;
+		@Nullable String target = null;
 		Duration warmup = Duration.ofSeconds(30);
 		Duration measure = Duration.ofSeconds(60);
 		int recipients = 100_000;
@@ -79,7 +80,7 @@ public final class BatchCheck {
 	 * @param recipients recipients of the batch
 	 * @return the report
 	 */
-	static Report run(String target, Duration warmup, Duration measure, int recipients) {
+	static Report run(@Nullable String target, Duration warmup, Duration measure, int recipients) {
 		StubServer stub = (target == null) ? StubServer.start(1) : null;
 		String baseUrl = (stub != null) ? stub.baseUrl() : target;
 		try (ConfigurableApplicationContext context = BenchApplication.start(WebApplicationType.NONE, true, baseUrl,
