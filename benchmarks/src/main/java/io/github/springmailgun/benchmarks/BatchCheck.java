@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.message.BatchMessage;
@@ -35,7 +36,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.springmailgun.benchmarks.BatchCheck \
- *     [--target http://127.0.0.1:18080] [--warmup 30s] [--runs 5] [--recipients 100000]
+ *     [--target http://127.0.0.1:18080] [--warmup 30s] [--measure 60s] [--recipients 100000]
  * </pre>
  */
 public final class BatchCheck {
@@ -53,20 +54,20 @@ public final class BatchCheck {
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
-		String target = null;
+		@Nullable String target = null;
 		Duration warmup = Duration.ofSeconds(30);
-		int runs = 5;
+		Duration measure = Duration.ofSeconds(60);
 		int recipients = 100_000;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--target" -> target = args[++i];
 				case "--warmup" -> warmup = LoadHarness.Options.duration(args[++i]);
-				case "--runs" -> runs = Integer.parseInt(args[++i]);
+				case "--measure" -> measure = LoadHarness.Options.duration(args[++i]);
 				case "--recipients" -> recipients = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
-		Report report = run(target, warmup, runs, recipients);
+		Report report = run(target, warmup, measure, recipients);
 		System.out.print(report.table());
 		System.exit(report.failedRecipients() == 0 ? 0 : 1);
 	}
@@ -75,11 +76,11 @@ public final class BatchCheck {
 	 * Measures the batch and the baseline.
 	 * @param target the stub's base URL, or {@code null} for an in-process stub
 	 * @param warmup how long to warm each up
-	 * @param runs measured runs of each
+	 * @param measure how long to measure, the three interleaved (at least one round)
 	 * @param recipients recipients of the batch
 	 * @return the report
 	 */
-	static Report run(String target, Duration warmup, int runs, int recipients) {
+	static Report run(@Nullable String target, Duration warmup, Duration measure, int recipients) {
 		StubServer stub = (target == null) ? StubServer.start(1) : null;
 		String baseUrl = (stub != null) ? stub.baseUrl() : target;
 		try (ConfigurableApplicationContext context = BenchApplication.start(WebApplicationType.NONE, true, baseUrl,
@@ -107,24 +108,29 @@ public final class BatchCheck {
 				failed.addAndGet(sendSingles(mailgun, single, recipients / CHUNK));
 				postRaw(raw, body, contentType, recipients / CHUNK);
 			}
-			long[] batchNanos = new long[runs];
-			long[] singleNanos = new long[runs];
-			long[] rawNanos = new long[runs];
-			for (int i = 0; i < runs; i++) {
+			// Interleave the three, one batch's worth each in turn, and add up their times: a single batch
+			// takes a fraction of a second, far too short to measure alone on a shared machine.
+			long batchNanos = 0;
+			long singleNanos = 0;
+			long rawNanos = 0;
+			int rounds = 0;
+			long measureUntil = System.nanoTime() + measure.toNanos();
+			while (rounds == 0 || System.nanoTime() < measureUntil) {
 				long start = System.nanoTime();
 				failed.addAndGet(sendBatch(mailgun, batch));
-				batchNanos[i] = System.nanoTime() - start;
+				batchNanos += System.nanoTime() - start;
 				start = System.nanoTime();
 				failed.addAndGet(sendSingles(mailgun, single, recipients / CHUNK));
-				singleNanos[i] = System.nanoTime() - start;
+				singleNanos += System.nanoTime() - start;
 				start = System.nanoTime();
 				postRaw(raw, body, contentType, recipients / CHUNK);
-				rawNanos[i] = System.nanoTime() - start;
+				rawNanos += System.nanoTime() - start;
+				rounds++;
 			}
-			double batchRate = recipients / (median(batchNanos) / 1e9);
-			double singleRate = (recipients / CHUNK) * CHUNK / (median(singleNanos) / 1e9);
-			double rawRate = (recipients / CHUNK) * CHUNK / (median(rawNanos) / 1e9);
-			return new Report(recipients, body.length, warmup, runs, batchRate, singleRate, rawRate, failed.get());
+			double batchRate = (double) recipients * rounds / (batchNanos / 1e9);
+			double singleRate = (double) (recipients / CHUNK) * CHUNK * rounds / (singleNanos / 1e9);
+			double rawRate = (double) (recipients / CHUNK) * CHUNK * rounds / (rawNanos / 1e9);
+			return new Report(recipients, body.length, warmup, rounds, batchRate, singleRate, rawRate, failed.get());
 		}
 		finally {
 			if (stub != null) {
@@ -210,24 +216,24 @@ public final class BatchCheck {
 	 * @param recipients recipients of the batch
 	 * @param chunkBytes the size of one 1,000-recipient request body
 	 * @param warmup the warm-up used
-	 * @param runs measured runs
+	 * @param rounds measured rounds, each one batch, its single sends and its pre-encoded posts
 	 * @param batchRate recipients per second through {@code sendBatch}
 	 * @param singleRate recipients per second of {@code send} with a pre-built 1,000-recipient message
 	 * @param rawRate recipients per second of pre-encoded 1,000-recipient requests
 	 * @param failedRecipients recipients whose request failed
 	 */
-	record Report(int recipients, int chunkBytes, Duration warmup, int runs, double batchRate, double singleRate,
+	record Report(int recipients, int chunkBytes, Duration warmup, int rounds, double batchRate, double singleRate,
 			double rawRate, long failedRecipients) {
 
 		String table() {
 			return String.format(Locale.ROOT,
 					"| batch of %,d recipients: %d requests of %,d (%,d bytes each), %d in flight | recipients/s | batch vs this |%n"
 							+ "| --- | ---: | ---: |%n"
-							+ "| sendBatch, ours (median of %d runs after %ds warm-up) | %,.0f | |%n"
+							+ "| sendBatch, ours (%d interleaved rounds after %ds warm-up) | %,.0f | |%n"
 							+ "| send of a pre-built 1,000-recipient message, ours | %,.0f | %.2f |%n"
 							+ "| pre-encoded 1,000-recipient body, bare Reactor Netty client (transport ceiling) | %,.0f | %.2f |%n"
 							+ "| failed recipients | %d | |%n",
-					this.recipients, this.recipients / CHUNK, CHUNK, this.chunkBytes, CONCURRENCY, this.runs,
+					this.recipients, this.recipients / CHUNK, CHUNK, this.chunkBytes, CONCURRENCY, this.rounds,
 					this.warmup.toSeconds(), this.batchRate, this.singleRate, this.batchRate / this.singleRate,
 					this.rawRate, this.batchRate / this.rawRate, this.failedRecipients);
 		}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 /**
  * Runs a main class of this module in a fresh JVM with the same class path, echoing its output and
  * collecting the lines that start with a marker.
@@ -26,14 +27,14 @@ final class ChildProcess {
 	 * @param args its arguments
 	 * @param marker the prefix of the result lines
 	 * @param label what to prefix echoed lines with
-	 * @param out where to echo the other lines
+	 * @param out where to echo the other lines, or {@code null} to drop them
 	 * @param timeoutSeconds how long the child may run
 	 * @return the result lines, and the exit code as the last element
 	 * @throws IOException when the child cannot start
 	 * @throws InterruptedException when interrupted
 	 */
 	static Outcome run(List<String> jvmArgs, Class<?> mainClass, List<String> args, String marker, String label,
-			PrintStream out, long timeoutSeconds) throws IOException, InterruptedException {
+			@Nullable PrintStream out, long timeoutSeconds) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
 		command.addAll(jvmArgs);

@@ -1,11 +1,7 @@
 package io.github.springmailgun.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The load harness: sends for a fixed time at each concurrency to a stub on loopback and prints
@@ -63,8 +61,8 @@ public final class LoadHarness {
 	 * @throws Exception on failure
 	 */
 	static List<Row> run(Options options, PrintStream out) throws Exception {
-		StubServer stub = null;
-		String target = options.target;
+		@Nullable StubServer stub = null;
+		@Nullable String target = options.target;
 		if (target == null) {
 			stub = StubServer.start(options.stubThreads);
 			target = stub.baseUrl();
@@ -150,35 +148,23 @@ public final class LoadHarness {
 
 	private static List<Row> fork(Options options, String client, String target, PrintStream out)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>();
-		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-		command.addAll(options.jvmArgs);
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(LoadHarness.class.getName());
-		command.addAll(List.of("--child", client, "--target", target, "--warmup", options.warmup.toSeconds() + "s",
+		List<String> args = List.of("--child", client, "--target", target, "--warmup", options.warmup.toSeconds() + "s",
 				"--settle", options.settle.toSeconds() + "s", "--duration", options.duration.toMillis() + "ms",
-				"--concurrency", String.join(",", Arrays.stream(options.concurrency).mapToObj(Integer::toString).toList())));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		List<Row> rows = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.startsWith(RESULT + " ")) {
-					String[] f = line.split(" ");
-					rows.add(new Row(f[1], new LoadRun.Result(Integer.parseInt(f[2]), Long.parseLong(f[3]),
-							Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
-							Long.parseLong(f[8]), Long.parseLong(f[9]), f[10].equals("-") ? null : f[10])));
-				}
-				else {
-					out.println("  [" + client + "] " + line);
-				}
-			}
+				"--concurrency", String.join(",", Arrays.stream(options.concurrency).mapToObj(Integer::toString).toList()));
+		long seconds = options.warmup.toSeconds()
+				+ (options.settle.toSeconds() + options.duration.toSeconds()) * options.concurrency.length + 180;
+		ChildProcess.Outcome outcome = ChildProcess.run(options.jvmArgs, LoadHarness.class, args, RESULT, client, out,
+				seconds);
+		if (outcome.exitCode() != 0) {
+			throw new IllegalStateException("the " + client + " run "
+					+ (outcome.timedOut() ? "timed out" : "exited with " + outcome.exitCode()));
 		}
-		int exit = process.waitFor();
-		if (exit != 0) {
-			throw new IllegalStateException("the " + client + " run exited with " + exit);
+		List<Row> rows = new ArrayList<>();
+		for (String line : outcome.lines()) {
+			String[] f = line.split(" ");
+			rows.add(new Row(f[0], new LoadRun.Result(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+					Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
+					Long.parseLong(f[8]), f[9].equals("-") ? null : f[9])));
 		}
 		return rows;
 	}
@@ -247,7 +233,7 @@ public final class LoadHarness {
 	/** The command-line options. */
 	static final class Options {
 
-		String target;
+		@Nullable String target;
 
 		Duration warmup = Duration.ofSeconds(30);
 
@@ -267,7 +253,7 @@ public final class LoadHarness {
 
 		int stubThreads = 1;
 
-		String child;
+		@Nullable String child;
 
 		static Options parse(String... args) {
 			Options options = new Options();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -72,7 +73,7 @@ final class LoadRun {
 		long sends = 0;
 		long errors = 0;
 		long loadThreadBytes = 0;
-		Throwable firstError = null;
+		@Nullable Throwable firstError = null;
 		LongArray latencies = new LongArray();
 		for (Slot slot : slots) {
 			sends += slot.sends;
@@ -111,7 +112,7 @@ final class LoadRun {
 	 * @param firstError the first failure, or {@code null}
 	 */
 	record Result(int concurrency, long sends, long errors, long nanos, long cpuNanos, long allocatedBytes,
-			long p50Nanos, long p99Nanos, String firstError) {
+			long p50Nanos, long p99Nanos, @Nullable String firstError) {
 
 		double sendsPerSecond() {
 			return this.sends * 1e9 / this.nanos;
@@ -180,7 +181,7 @@ final class LoadRun {
 
 		private long deadline;
 
-		private CountDownLatch done;
+		private @Nullable CountDownLatch done;
 
 		private long started;
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
+import org.jspecify.annotations.Nullable;
 import com.mailgun.api.v3.MailgunMessagesApi;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
@@ -62,13 +63,13 @@ public final class MemoryCheck {
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
-		String target = null;
+		@Nullable String target = null;
 		List<String> clients = List.of("ours", "webclient", "sdk");
 		String heap = "64m";
 		int sends = 8;
 		int megabytes = 20;
-		String child = null;
-		Path file = null;
+		@Nullable String child = null;
+		@Nullable Path file = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--target" -> target = args[++i];
@@ -90,9 +91,9 @@ public final class MemoryCheck {
 		System.exit(ok ? 0 : 1);
 	}
 
-	static boolean run(String target, List<String> clients, String heap, int sends, int megabytes)
+	static boolean run(@Nullable String target, List<String> clients, String heap, int sends, int megabytes)
 			throws IOException, InterruptedException {
-		StubServer stub = null;
+		@Nullable StubServer stub = null;
 		if (target == null) {
 			stub = StubServer.start(2);
 			target = stub.baseUrl();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
@@ -131,7 +132,7 @@ public final class StartupCheck {
 			long total = System.nanoTime() - start;
 			List<String> lines = new ArrayList<>();
 			for (StartupTimeline.TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
-				String bean = null;
+				@Nullable String bean = null;
 				for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
 					if (tag.getKey().equals("beanName")) {
 						bean = tag.getValue();

@@ -118,7 +118,7 @@ public final class MultipartBody implements RequestBody {
 	/**
 	 * Returns the size of the text part of a body: exact when names and values are ASCII, so the
 	 * encoder neither grows its array nor copies it to trim it (a 1,000-recipient batch request is
-	 * 174 KB, and growing to it from a guess cost 6% of a batch's CPU).
+	 * 174 KB, and growing to it from a guess was about 4% of a batch's CPU samples).
 	 */
 	private static int textLength(List<FormField> fields, int dashBoundaryLength) {
 		long length = dashBoundaryLength + 4L;

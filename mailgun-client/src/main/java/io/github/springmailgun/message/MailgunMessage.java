@@ -534,7 +534,7 @@ public final class MailgunMessage {
 		/**
 		 * Addresses the message to a chunk of a batch, with each recipient's variables. The addresses were
 		 * checked when each {@link BatchRecipient} was created (one address each), so they are not parsed
-		 * again: for a 100,000-recipient batch that second check was a fifth of the CPU.
+		 * again: for a 100,000-recipient batch that second check was about 16% of the CPU samples.
 		 */
 		Builder batchRecipients(List<BatchRecipient> chunk) {
 			Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import io.github.springmailgun.benchmarks.Messages;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.message.MailgunMessage;
@@ -64,7 +65,7 @@ public class MessageEncodingBenchmark {
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
-	private MultipartHttpMessageWriter writer;
+	private @Nullable MultipartHttpMessageWriter writer;
 
 	private List<String> recipients;
 
