@@ -31,6 +31,9 @@ public final class MultipartBody implements RequestBody {
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
+	/** Closes a text field's name and its headers. */
+	private static final byte[] NAME_END = { '"', '\r', '\n', '\r', '\n' };
+
 	private static final int FILE_BUFFER_SIZE = 16 * 1024;
 
 	private static final String DISPOSITION = "Content-Disposition: form-data; name=\"";
@@ -75,10 +78,11 @@ public final class MultipartBody implements RequestBody {
 		String boundary = newBoundary();
 		byte[] dashBoundary = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
 		ByteSink sink = new ByteSink(textLength(fields, dashBoundary.length));
+		// Everything before a field's name is the same for every field: one copy each instead of four
+		// writes (a 1,000-recipient request has over 1,000 fields).
+		byte[] fieldStart = ("--" + boundary + "\r\n" + DISPOSITION).getBytes(StandardCharsets.US_ASCII);
 		for (FormField field : fields) {
-			sink.write(dashBoundary).write(CRLF);
-			sink.writeAscii(DISPOSITION).writeQuoted(field.name()).writeAscii("\"");
-			sink.write(CRLF).write(CRLF);
+			sink.write(fieldStart).writeQuoted(field.name()).write(NAME_END);
 			sink.writeUtf8(field.value()).write(CRLF);
 		}
 		List<byte[]> segments = new ArrayList<>(files.size() + 1);
