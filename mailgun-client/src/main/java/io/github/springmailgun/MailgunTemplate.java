@@ -222,11 +222,13 @@ public class MailgunTemplate implements MailgunOperations {
 				throw new MailgunValidationException("message", "must not be null");
 			}
 			List<List<BatchRecipient>> chunks = batch.chunks();
-			// Build every request first: a recipient Mailgun would refuse fails the batch before any send.
+			// Nothing is sent when a request cannot be built: requests that could fail are built here, the
+			// rest (plain variables) as they are sent (see BatchMessage.requests).
 			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
-			messages.get(0).requireSendable();
+			MailgunMessage first = messages.get(0);
+			first.requireSendable();
 			return Flux.range(0, chunks.size())
-				.flatMapSequential(index -> send(messages.get(index))
+				.flatMapSequential(index -> send((index == 0) ? first : messages.get(index))
 					.map(response -> new BatchResult(index, chunks.get(index), response, null))
 					.onErrorResume(error -> Mono.just(new BatchResult(index, chunks.get(index), null, error))),
 						batch.concurrency());

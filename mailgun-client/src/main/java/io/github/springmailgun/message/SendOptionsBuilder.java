@@ -437,6 +437,18 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	/**
+	 * Sets {@code recipient-variables} already written as a JSON object (by a batch).
+	 * @param json the JSON object
+	 * @param count how many recipients it has variables for
+	 * @return this builder
+	 */
+	B recipientVariablesJson(String json, int count) {
+		this.recipientVariables = json;
+		this.recipientVariableCount = count;
+		return self();
+	}
+
+	/**
 	 * Sets per-recipient variables for batch sending ({@code recipient-variables}), written as JSON; at
 	 * most 1,000 recipients. Each recipient gets its own copy of the message, so recipients do not see
 	 * each other.

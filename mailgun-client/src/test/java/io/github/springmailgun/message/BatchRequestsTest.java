@@ -41,6 +41,41 @@ class BatchRequestsTest {
 	}
 
 	@Test
+	void requestsBuiltAsTheyAreReadAreTheRequestsTheBuilderMakes() {
+		BatchMessage.Builder builder = BatchMessage.of(MESSAGE).chunkSize(3);
+		Map<String, Map<String, ?>> variables = new java.util.LinkedHashMap<>();
+		List<String> addresses = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Map<String, Object> own = Map.of("name", "Zoë " + i, "id", i, "vip", i == 1);
+			builder.recipient(BatchRecipient.of("Zoë " + i + " <zoe" + i + "@example.com>", own));
+			addresses.add("Zoë " + i + " <zoe" + i + "@example.com>");
+			variables.put("zoe" + i + "@example.com", own);
+		}
+		List<MailgunMessage> requests = builder.build().requests(null, false);
+		MailgunMessage expected = MESSAGE.toBuilder().to(addresses).recipientVariables(variables).build();
+
+		assertThat(requests).hasSize(1);
+		assertThat(requests.get(0).formFields()).isEqualTo(expected.formFields());
+		// Read twice, built twice, the same both times.
+		assertThat(requests.get(0).formFields()).isEqualTo(requests.get(0).formFields());
+	}
+
+	@Test
+	void sameAddressTwiceInAChunkGetsTheLastVariablesAsAMapWouldGive() throws Exception {
+		BatchMessage batch = BatchMessage.of(MESSAGE)
+			.recipient(BatchRecipient.of("a@example.com", Map.of("name", "first")))
+			.recipient(BatchRecipient.of("B <b@example.com>", Map.of("name", "b")))
+			.recipient(BatchRecipient.of("A again <a@example.com>", Map.of("name", "second")))
+			.build();
+		String json = batch.requests(null, false).get(0).options().value("recipient-variables");
+		Map<?, ?> parsed = tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Map.class);
+
+		assertThat(parsed).hasSize(2);
+		assertThat(parsed.get("a@example.com")).isEqualTo(Map.of("name", "second"));
+		assertThat(parsed.get("b@example.com")).isEqualTo(Map.of("name", "b"));
+	}
+
+	@Test
 	void aVariableThatCannotBeWrittenFailsWhenTheRequestsAreMade() {
 		AtomicInteger reads = new AtomicInteger();
 		Object unwritable = new Object() {
