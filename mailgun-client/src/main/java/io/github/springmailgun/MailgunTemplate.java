@@ -48,7 +48,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -124,8 +123,7 @@ public class MailgunTemplate implements MailgunOperations {
 	 */
 	public MailgunTemplate(MailgunClientSettings settings, WebClient.Builder webClientBuilder,
 			ObservationRegistry observationRegistry) {
-		this(new MailgunHttp(webClientBuilder.clone().defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT).build(),
-				settings), settings, observationRegistry, null);
+		this(MailgunHttp.create(webClientBuilder, settings, USER_AGENT), settings, observationRegistry, null);
 	}
 
 	private MailgunTemplate(MailgunHttp http, MailgunClientSettings settings, ObservationRegistry observationRegistry,

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,22 @@ class SendWireFormatTest {
 
 	private MailgunMessage.Builder minimal() {
 		return MailgunMessage.builder().from("Shop <shop@mg.example.com>").to("alice@example.com").subject("Hi").text("Hello");
+	}
+
+	@Test
+	void userAgentFromTheBuildersDefaultHeadersWinsAndOtherDefaultsAreKept() {
+		this.mailgun.accept();
+		this.mailgun.accept();
+		MailgunClientSettings settings = this.mailgun.settings().build();
+		WebClient.Builder theirs = WebClient.builder().defaultHeader("User-Agent", "billing-service/2.1");
+		new MailgunTemplate(settings, theirs).send(minimal().build()).block();
+		WebClient.Builder team = WebClient.builder().defaultHeader("X-Team", "billing");
+		new MailgunTemplate(settings, team).send(minimal().build()).block();
+
+		assertThat(this.mailgun.take().header("User-Agent")).isEqualTo("billing-service/2.1");
+		Recorded withTeam = this.mailgun.take();
+		assertThat(withTeam.header("User-Agent")).startsWith("mailgun-spring-boot/");
+		assertThat(withTeam.header("X-Team")).isEqualTo("billing");
 	}
 
 	@Test

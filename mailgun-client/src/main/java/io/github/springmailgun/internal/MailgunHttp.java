@@ -67,18 +67,52 @@ public final class MailgunHttp {
 
 	private final RetryDecider retryDecider;
 
+	/** Set on each request when there are no default headers to carry it (see {@link #create}). */
+	private final @Nullable String userAgent;
+
 	/**
 	 * Creates the plumbing over a configured {@link WebClient}.
 	 * @param webClient the client (its base URL is not used: every call has an absolute URL)
 	 * @param settings the settings (key, base URL, region, timeouts, retry)
 	 */
 	public MailgunHttp(WebClient webClient, MailgunClientSettings settings) {
+		this(webClient, settings, null);
+	}
+
+	private MailgunHttp(WebClient webClient, MailgunClientSettings settings, @Nullable String userAgent) {
 		this.webClient = webClient;
+		this.userAgent = userAgent;
 		this.settings = settings;
 		this.authorization = "Basic " + Base64.getEncoder()
 			.encodeToString(("api:" + settings.apiKey()).getBytes(StandardCharsets.UTF_8));
 		this.trustedHosts = new TrustedHosts(settings.baseUrl());
 		this.retryDecider = new RetryDecider(settings.retry());
+	}
+
+	/**
+	 * Creates the plumbing on a copy of the given builder, sending the given {@code User-Agent} unless the
+	 * builder's default headers already name one. When the builder has no default headers, the header is
+	 * set on each request instead of as a default: WebClient then uses each request's headers as they
+	 * are, where default headers would be merged into a new header map on every call (about 4% of a
+	 * send's CPU in the load harness).
+	 * @param webClientBuilder the builder, left unchanged
+	 * @param settings the settings
+	 * @param userAgent the {@code User-Agent} to send
+	 * @return the plumbing
+	 */
+	public static MailgunHttp create(WebClient.Builder webClientBuilder, MailgunClientSettings settings,
+			String userAgent) {
+		WebClient.Builder builder = webClientBuilder.clone();
+		AtomicBoolean perRequest = new AtomicBoolean();
+		builder.defaultHeaders(headers -> {
+			if (headers.isEmpty()) {
+				perRequest.set(true);
+			}
+			else if (!headers.containsHeader(HttpHeaders.USER_AGENT)) {
+				headers.set(HttpHeaders.USER_AGENT, userAgent);
+			}
+		});
+		return new MailgunHttp(builder.build(), settings, perRequest.get() ? userAgent : null);
 	}
 
 	/**
@@ -188,6 +222,9 @@ public final class MailgunHttp {
 			.headers(headers -> {
 				headers.set(HttpHeaders.AUTHORIZATION, this.authorization);
 				headers.setAccept(ACCEPT);
+				if (this.userAgent != null) {
+					headers.set(HttpHeaders.USER_AGENT, this.userAgent);
+				}
 			})
 			.httpRequest(httpRequest -> {
 				handedToConnection.set(true);
