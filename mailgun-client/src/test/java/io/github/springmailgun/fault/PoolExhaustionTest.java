@@ -2,6 +2,8 @@ package io.github.springmailgun.fault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.springmailgun.MailgunClientSettings;
@@ -10,6 +12,7 @@ import io.github.springmailgun.RetryPolicy;
 import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.SendResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -71,14 +74,13 @@ class PoolExhaustionTest {
 		});
 	}
 
+	private static MailgunMessage message() {
+		return MailgunMessage.builder().from("shop@mg.example.com").to("a@example.com").subject("s").text("t").build();
+	}
+
 	/** Sends concurrently; returns the errors, one per send that failed. */
 	private static List<Throwable> failures(MailgunTemplate client, int count) {
-		MailgunMessage message = MailgunMessage.builder()
-			.from("shop@mg.example.com")
-			.to("a@example.com")
-			.subject("s")
-			.text("t")
-			.build();
+		MailgunMessage message = message();
 		return Flux.range(0, count)
 			.flatMap(i -> client.send(message).then(Mono.<Throwable>empty()).onErrorResume(Mono::just), count)
 			.collectList()
@@ -96,12 +98,20 @@ class PoolExhaustionTest {
 
 	@Test
 	void aSendRefusedByAFullPendingQueueWasNeverWritten() throws Exception {
-		slowServer(400);
+		slowServer(1000);
 		MailgunTemplate client = client(ConnectionProvider.builder("full-queue").pendingAcquireMaxCount(1),
 				RetryPolicy.DISABLED);
+		// The first send holds the only connection before the others start: started together, a send
+		// still connecting also counts as pending, and which of them is refused becomes a race.
+		CompletableFuture<SendResponse> first = client.send(message()).toFuture();
+		for (int i = 0; i < 250 && this.server.completeRequests() == 0; i++) {
+			Thread.sleep(20);
+		}
+		assertThat(this.server.completeRequests()).as("first request read by the server").isEqualTo(1);
 
-		List<Throwable> failures = failures(client, 3);
+		List<Throwable> failures = failures(client, 2);
 
+		assertThat(first.get(5, TimeUnit.SECONDS).messageId()).isEqualTo("1@mg.example.com");
 		// One send on the connection, one waiting for it, one refused by the pool at once.
 		assertThat(failures).singleElement()
 			.isInstanceOfSatisfying(MailgunTransportException.class, ex -> {
