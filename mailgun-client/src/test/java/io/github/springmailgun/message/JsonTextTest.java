@@ -60,14 +60,17 @@ class JsonTextTest {
 
 	@Property(tries = 1000)
 	void writesWhatJacksonWrites(@ForAll("values") Object value) {
-		assertThat(JsonText.write("v:x", value)).isEqualTo(JACKSON.writeValueAsString(value));
+		// Compared as the UTF-8 that goes on the wire: a lone surrogate becomes '?' either way.
+		assertThat(JsonText.write("v:x", value).getBytes(StandardCharsets.UTF_8))
+			.isEqualTo(JACKSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Property(tries = 300)
 	void plainValuesAreWrittenWithoutJackson(@ForAll("values") Object value) {
 		if (JsonText.isPlain(value)) {
 			// Plain means writing cannot fail, whatever the data: the batch relies on it to build requests late.
-			assertThat(JsonText.write("recipient-variables", value)).isEqualTo(JACKSON.writeValueAsString(value));
+			assertThat(JsonText.write("recipient-variables", value).getBytes(StandardCharsets.UTF_8))
+				.isEqualTo(JACKSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
 		}
 	}
 
