@@ -86,15 +86,8 @@ public final class BatchCheck {
 		try (ConfigurableApplicationContext context = BenchApplication.start(WebApplicationType.NONE, true, baseUrl,
 				Map.of())) {
 			MailgunOperations mailgun = context.getBean(MailgunOperations.class);
-			List<BatchRecipient> people = new ArrayList<>(recipients);
-			for (int i = 0; i < recipients; i++) {
-				people.add(BatchRecipient.of("customer" + i + "@example.com", Map.of("first", "Customer " + i, "id", i)));
-			}
-			MailgunMessage message = MailgunMessage.builder()
-				.from(Messages.FROM)
-				.subject("Hello %recipient.first%")
-				.text("Your customer id is %recipient.id%.")
-				.build();
+			List<BatchRecipient> people = Messages.batchRecipients(recipients);
+			MailgunMessage message = Messages.batchMessage();
 			BatchMessage batch = BatchMessage.of(message).recipients(people).build();
 			MailgunMessage single = chunkMessage(message, people.subList(0, Math.min(CHUNK, recipients)));
 			EncodedChunk chunk = encode(single);

@@ -1,5 +1,12 @@
 package io.github.springmailgun.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.springmailgun.message.BatchRecipient;
+import io.github.springmailgun.message.MailgunMessage;
+
 /**
  * The message every client sends: the same sender, recipient, subject and text, so the clients do the
  * same work and put the same bytes on the wire (give or take their multipart framing).
@@ -27,6 +34,31 @@ public final class Messages {
 			+ "shopping with us.\n";
 
 	private Messages() {
+	}
+
+	/**
+	 * Returns batch recipients with two variables each ({@code first}, {@code id}), as a caller has them.
+	 * @param count how many
+	 * @return the recipients
+	 */
+	public static List<BatchRecipient> batchRecipients(int count) {
+		List<BatchRecipient> people = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			people.add(BatchRecipient.of("customer" + i + "@example.com", Map.of("first", "Customer " + i, "id", i)));
+		}
+		return people;
+	}
+
+	/**
+	 * Returns the message every recipient of a batch gets, personalised with their variables.
+	 * @return the message
+	 */
+	public static MailgunMessage batchMessage() {
+		return MailgunMessage.builder()
+			.from(FROM)
+			.subject("Hello %recipient.first%")
+			.text("Your customer id is %recipient.id%.")
+			.build();
 	}
 
 }

@@ -1,14 +1,11 @@
 package io.github.springmailgun.benchmarks.jmh;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.springmailgun.benchmarks.Messages;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.message.BatchMessage;
-import io.github.springmailgun.message.BatchRecipient;
 import io.github.springmailgun.message.MailgunMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,16 +41,7 @@ public class BatchRequestsBenchmark {
 	/** Prepares the batch as a caller would have it: recipients with their variables. */
 	@Setup
 	public void setup() {
-		List<BatchRecipient> people = new ArrayList<>(RECIPIENTS);
-		for (int i = 0; i < RECIPIENTS; i++) {
-			people.add(BatchRecipient.of("customer" + i + "@example.com", Map.of("first", "Customer " + i, "id", i)));
-		}
-		MailgunMessage message = MailgunMessage.builder()
-			.from(Messages.FROM)
-			.subject("Hello %recipient.first%")
-			.text("Your customer id is %recipient.id%.")
-			.build();
-		this.batch = BatchMessage.of(message).recipients(people).build();
+		this.batch = BatchMessage.of(Messages.batchMessage()).recipients(Messages.batchRecipients(RECIPIENTS)).build();
 		this.prebuilt = this.batch.requests(null, false).get(0);
 	}
 
