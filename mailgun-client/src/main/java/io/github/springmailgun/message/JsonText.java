@@ -19,7 +19,7 @@ final class JsonText {
 	// Immutable and thread-safe once built: one per class loader is enough.
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	/** Deeper structures go to Jackson, which reports a cycle rather than overflowing the stack here. */
+	/** Deeper structures, a map that contains itself among them, are left to Jackson. */
 	private static final int MAX_PLAIN_DEPTH = 32;
 
 	private JsonText() {
