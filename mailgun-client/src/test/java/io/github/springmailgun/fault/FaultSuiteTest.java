@@ -1,7 +1,6 @@
 package io.github.springmailgun.fault;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
@@ -16,7 +15,6 @@ import io.netty.channel.ChannelOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -42,11 +40,10 @@ class FaultSuiteTest {
 	private static final RetryPolicy RETRIES = new RetryPolicy(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
 			Duration.ofSeconds(5), false);
 
-	private final AtomicReference<ConnectionPoolMetrics> pool = new AtomicReference<>();
+	private final PoolProbe pool = new PoolProbe();
 
-	private final ConnectionProvider provider = ConnectionProvider.builder("fault-suite")
+	private final ConnectionProvider provider = this.pool.watch(ConnectionProvider.builder("fault-suite"))
 		.maxConnections(10)
-		.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.pool.set(metrics))
 		.build();
 
 	private RawHttpServer server;
@@ -98,15 +95,6 @@ class FaultSuiteTest {
 		return failure;
 	}
 
-	private void assertNoConnectionLeft() throws InterruptedException {
-		for (int i = 0; i < 50 && this.pool.get() != null && this.pool.get().acquiredSize() > 0; i++) {
-			Thread.sleep(20);
-		}
-		assertThat(this.pool.get()).as("pool metrics were registered").isNotNull();
-		assertThat(this.pool.get().acquiredSize()).as("acquired connections").isZero();
-		assertThat(this.pool.get().pendingAcquireSize()).as("pending acquires").isZero();
-	}
-
 	@Test
 	void resetWhileTheRequestIsWrittenIsNotRetriedForASend() throws Exception {
 		this.server = new RawHttpServer(exchange -> {
@@ -117,7 +105,7 @@ class FaultSuiteTest {
 		assertThat(failure).isInstanceOfSatisfying(MailgunTransportException.class,
 				ex -> assertThat(ex.isRequestMayHaveReachedMailgun()).isTrue());
 		assertThat(this.server.connections()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -130,7 +118,7 @@ class FaultSuiteTest {
 		Throwable failure = sendFails(client(RETRIES), message());
 		assertThat(failure).isInstanceOf(MailgunTransportException.class);
 		assertThat(this.server.completeRequests()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -143,7 +131,7 @@ class FaultSuiteTest {
 		assertThat(failure).isInstanceOfSatisfying(MailgunTimeoutException.class,
 				ex -> assertThat(ex.getMessage()).contains("No response from Mailgun within PT0.5S"));
 		assertThat(this.server.completeRequests()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -158,7 +146,7 @@ class FaultSuiteTest {
 		});
 		assertThat(sendFails(client(RETRIES, SHORT_READ_TIMEOUT), message())).isInstanceOf(MailgunTimeoutException.class);
 		assertThat(this.server.completeRequests()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -173,7 +161,7 @@ class FaultSuiteTest {
 		});
 		assertThat(sendFails(client(RETRIES, SHORT_READ_TIMEOUT), message())).isInstanceOf(MailgunTimeoutException.class);
 		assertThat(this.server.completeRequests()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -188,7 +176,7 @@ class FaultSuiteTest {
 			assertThat(ex.getMessage()).contains("not the expected JSON");
 		});
 		assertThat(this.server.completeRequests()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -201,7 +189,7 @@ class FaultSuiteTest {
 			assertThat(sendFails(client(RETRIES), message())).isInstanceOfSatisfying(MailgunServerException.class,
 					ex -> assertThat(ex.getStatusCode()).isEqualTo(status));
 			assertThat(this.server.completeRequests()).isEqualTo(1);
-			assertNoConnectionLeft();
+			this.pool.assertNoConnectionLeft();
 			this.server.close();
 		}
 		this.server = null;
@@ -219,7 +207,7 @@ class FaultSuiteTest {
 		});
 		assertThat(client(RETRIES).storedMessage("KEY").block(Duration.ofSeconds(10)).subject()).isEqualTo("ok");
 		assertThat(this.server.completeRequests()).isEqualTo(2);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -233,7 +221,7 @@ class FaultSuiteTest {
 			sendFails(client, message());
 		}
 		assertThat(this.server.completeRequests()).isEqualTo(20);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -36,7 +34,7 @@ class PoolExhaustionTest {
 
 	private static final String ACCEPTED = "{\"id\":\"<1@mg.example.com>\",\"message\":\"Queued. Thank you.\"}";
 
-	private final AtomicReference<ConnectionPoolMetrics> pool = new AtomicReference<>();
+	private final PoolProbe pool = new PoolProbe();
 
 	private ConnectionProvider provider;
 
@@ -53,9 +51,7 @@ class PoolExhaustionTest {
 	}
 
 	private MailgunTemplate client(ConnectionProvider.Builder pool, RetryPolicy retry) {
-		this.provider = pool.maxConnections(1)
-			.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.pool.set(metrics))
-			.build();
+		this.provider = this.pool.watch(pool).maxConnections(1).build();
 		return new MailgunTemplate(MailgunClientSettings.builder("key-pool", "mg.example.com")
 			.baseUrl(this.server.baseUrl())
 			.readTimeout(Duration.ofSeconds(5))
@@ -87,15 +83,6 @@ class PoolExhaustionTest {
 			.block(Duration.ofSeconds(20));
 	}
 
-	private void assertNoConnectionLeft() throws InterruptedException {
-		for (int i = 0; i < 50 && this.pool.get() != null && this.pool.get().acquiredSize() > 0; i++) {
-			Thread.sleep(20);
-		}
-		assertThat(this.pool.get()).as("pool metrics were registered").isNotNull();
-		assertThat(this.pool.get().acquiredSize()).as("acquired connections").isZero();
-		assertThat(this.pool.get().pendingAcquireSize()).as("pending acquires").isZero();
-	}
-
 	@Test
 	void aSendRefusedByAFullPendingQueueWasNeverWritten() throws Exception {
 		slowServer(1000);
@@ -120,7 +107,7 @@ class PoolExhaustionTest {
 				assertThat(ex.getMessage()).contains("No connection to Mailgun").contains("POST");
 			});
 		assertThat(this.server.completeRequests()).isEqualTo(2);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -139,7 +126,7 @@ class PoolExhaustionTest {
 				assertThat(ex.isRequestMayHaveReachedMailgun()).isFalse();
 			});
 		assertThat(this.server.completeRequests()).isEqualTo(1);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 	@Test
@@ -153,7 +140,7 @@ class PoolExhaustionTest {
 		assertThat(failures).isEmpty();
 		// Every send reached the server exactly once: the refused attempts never left the client.
 		assertThat(this.server.completeRequests()).isEqualTo(4);
-		assertNoConnectionLeft();
+		this.pool.assertNoConnectionLeft();
 	}
 
 }
