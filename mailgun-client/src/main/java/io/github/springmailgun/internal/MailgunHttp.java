@@ -70,15 +70,6 @@ public final class MailgunHttp {
 	/** Set on each request when there are no default headers to carry it (see {@link #create}). */
 	private final @Nullable String userAgent;
 
-	/**
-	 * Creates the plumbing over a configured {@link WebClient}.
-	 * @param webClient the client (its base URL is not used: every call has an absolute URL)
-	 * @param settings the settings (key, base URL, region, timeouts, retry)
-	 */
-	public MailgunHttp(WebClient webClient, MailgunClientSettings settings) {
-		this(webClient, settings, null);
-	}
-
 	private MailgunHttp(WebClient webClient, MailgunClientSettings settings, @Nullable String userAgent) {
 		this.webClient = webClient;
 		this.userAgent = userAgent;
