@@ -46,7 +46,7 @@ public class BlockingMailgunOperations {
 	 */
 	public static Duration timeoutFor(MailgunClientSettings settings) {
 		Duration perAttempt = settings.connectTimeout().plus(settings.readTimeout());
-		RetryPolicy retry = settings.retry();
+		MailgunRetryPolicy retry = settings.retry();
 		return perAttempt.multipliedBy(retry.effectiveMaxAttempts())
 			.plus(retry.enabled() ? retry.maxElapsedTime() : Duration.ZERO);
 	}

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param testMode whether messages that do not say otherwise are sent with {@code o:testmode=yes}
  */
 public record MailgunClientSettings(String apiKey, String domain, MailgunRegion region, URI baseUrl,
-		Duration connectTimeout, Duration readTimeout, RetryPolicy retry, @Nullable String defaultFrom,
+		Duration connectTimeout, Duration readTimeout, MailgunRetryPolicy retry, @Nullable String defaultFrom,
 		boolean testMode) {
 
 	/** Default connect timeout. */
@@ -138,7 +138,7 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 
 		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
-		private RetryPolicy retry = RetryPolicy.DEFAULT;
+		private MailgunRetryPolicy retry = MailgunRetryPolicy.DEFAULT;
 
 		private @Nullable String defaultFrom;
 
@@ -204,7 +204,7 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		 * @param retry the policy
 		 * @return this builder
 		 */
-		public Builder retry(RetryPolicy retry) {
+		public Builder retry(MailgunRetryPolicy retry) {
 			this.retry = retry;
 			return this;
 		}

@@ -47,7 +47,7 @@ public final class LoopbackMailgun implements AutoCloseable {
 	}
 
 	public MailgunClientSettings.Builder settings() {
-		return MailgunClientSettings.builder(API_KEY, DOMAIN).baseUrl(baseUrl()).retry(RetryPolicy.DISABLED);
+		return MailgunClientSettings.builder(API_KEY, DOMAIN).baseUrl(baseUrl()).retry(MailgunRetryPolicy.DISABLED);
 	}
 
 	public MailgunTemplate client() {

@@ -28,7 +28,7 @@ import com.mailgun.model.message.Message;
 import feign.Logger;
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.message.MailgunMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -202,7 +202,7 @@ public final class MemoryCheck {
 			case "ours" -> {
 				MailgunTemplate mailgun = new MailgunTemplate(MailgunClientSettings.builder(Messages.API_KEY, Messages.DOMAIN)
 					.baseUrl(target)
-					.retry(RetryPolicy.DISABLED)
+					.retry(MailgunRetryPolicy.DISABLED)
 					.build());
 				return Mono.defer(() -> mailgun.send(MailgunMessage.builder()
 					.from(Messages.FROM)

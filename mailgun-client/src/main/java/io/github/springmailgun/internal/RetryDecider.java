@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunRateLimitException;
 import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunTransportException;
@@ -19,9 +19,9 @@ final class RetryDecider {
 
 	private static final Set<Integer> GATEWAY_STATUSES = Set.of(502, 503, 504);
 
-	private final RetryPolicy policy;
+	private final MailgunRetryPolicy policy;
 
-	RetryDecider(RetryPolicy policy) {
+	RetryDecider(MailgunRetryPolicy policy) {
 		this.policy = policy;
 	}
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -68,7 +68,7 @@ public final class LoopbackServer implements AutoCloseable {
 	public MailgunTemplate client() {
 		return new MailgunTemplate(MailgunClientSettings.builder(API_KEY, DOMAIN)
 			.baseUrl(this.server.url("/").toString())
-			.retry(RetryPolicy.DISABLED)
+			.retry(MailgunRetryPolicy.DISABLED)
 			.build());
 	}
 

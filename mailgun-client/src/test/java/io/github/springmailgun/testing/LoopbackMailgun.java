@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -51,7 +51,7 @@ public final class LoopbackMailgun implements AutoCloseable {
 		}
 		this.mailgun = new MailgunTemplate(MailgunClientSettings.builder(API_KEY, DOMAIN)
 			.baseUrl(this.server.url("/").toString())
-			.retry(RetryPolicy.DISABLED)
+			.retry(MailgunRetryPolicy.DISABLED)
 			.build());
 	}
 

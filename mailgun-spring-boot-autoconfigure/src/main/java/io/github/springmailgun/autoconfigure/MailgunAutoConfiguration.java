@@ -5,7 +5,7 @@ import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.MailgunRuntimeHints;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -64,7 +64,7 @@ public final class MailgunAutoConfiguration {
 			.baseUrl(connectionDetails.getBaseUrl())
 			.connectTimeout(properties.connectTimeout())
 			.readTimeout(properties.readTimeout())
-			.retry(new RetryPolicy(retry.enabled(), retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
+			.retry(new MailgunRetryPolicy(retry.enabled(), retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
 					retry.maxElapsedTime(), retry.retrySendOnServerError()))
 			.defaultFrom(properties.defaultFrom())
 			.testMode(properties.testMode());

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunAuthenticationException;
 import io.github.springmailgun.error.MailgunNotFoundException;
 import io.github.springmailgun.error.MailgunPayloadTooLargeException;
@@ -298,7 +298,7 @@ class MailgunMockServerClientTests {
 		this.mock.failNext(MockFault.serviceUnavailable());
 		MailgunTemplate optedIn = client(MailgunClientSettings.builder(this.mock.apiKey(), this.mock.domain())
 			.baseUrl(this.mock.baseUrl())
-			.retry(RetryPolicy.DEFAULT.withBackoff(Duration.ZERO, Duration.ZERO).withRetrySendOnServerError(true)));
+			.retry(MailgunRetryPolicy.DEFAULT.withBackoff(Duration.ZERO, Duration.ZERO).withRetrySendOnServerError(true)));
 
 		optedIn.send(message().text("x").build()).block();
 
@@ -313,7 +313,7 @@ class MailgunMockServerClientTests {
 		this.mock.failNext(MockFault.serverError());
 		MailgunTemplate fastRetry = client(MailgunClientSettings.builder(this.mock.apiKey(), this.mock.domain())
 			.baseUrl(this.mock.baseUrl())
-			.retry(RetryPolicy.DEFAULT.withBackoff(Duration.ZERO, Duration.ZERO)));
+			.retry(MailgunRetryPolicy.DEFAULT.withBackoff(Duration.ZERO, Duration.ZERO)));
 
 		assertThat(fastRetry.storedMessage(key).block().subject()).isEqualTo("Hi");
 		assertThat(this.mock.requestCount()).isEqualTo(3);

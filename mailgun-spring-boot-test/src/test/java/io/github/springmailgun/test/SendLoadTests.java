@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunApiException;
 import io.github.springmailgun.error.MailgunRateLimitException;
 import io.github.springmailgun.error.MailgunServerException;
@@ -148,7 +148,7 @@ class SendLoadTests {
 			int last = statuses.get(statuses.size() - 1);
 			int expectedLast = outcome.isAccepted() ? 200 : ((MailgunApiException) outcome.error()).getStatusCode();
 			if (last != expectedLast || !statuses.subList(0, statuses.size() - 1).stream().allMatch(s -> s == 429)
-					|| statuses.size() > RetryPolicy.DEFAULT.maxAttempts()) {
+					|| statuses.size() > MailgunRetryPolicy.DEFAULT.maxAttempts()) {
 				wrongSequences.put(outcome.seq(), statuses);
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunRegion;
 import io.github.springmailgun.MailgunTemplate;
-import io.github.springmailgun.RetryPolicy;
+import io.github.springmailgun.MailgunRetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class MailgunHealthIndicatorTests {
 		MailgunTemplate mailgun = new MailgunTemplate(MailgunClientSettings.builder(KEY, "mg.example.com")
 			.baseUrl(this.server.url("/").toString())
 			.region(MailgunRegion.US)
-			.retry(RetryPolicy.DISABLED)
+			.retry(MailgunRetryPolicy.DISABLED)
 			.build());
 		return new MailgunHealthIndicator(mailgun.domains(), MailgunRegion.US, timeout, ttl);
 	}

@@ -1,0 +1,109 @@
+package io.github.springmailgun;
+
+import io.github.springmailgun.LoopbackMailgun.Recorded;
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.message.StoredMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Stored messages by key or URL, and the rule that the key only goes to trusted hosts.
+ */
+class StoredMessageTests {
+
+	/** The example of the OpenAPI document for GET /v3/domains/{domain}/messages/{storage_key}. */
+	static final String EXAMPLE = """
+			{"Content-Transfer-Encoding":"7bit","Content-Type":"multipart/form-data; boundary=----SomeFormBoundaryABC123",
+			 "From":"foo.bar@my-domain.com","Message-Id":"<xxxxxxxxxxxxx.111111111111111@my-domain.com>","Mime-Version":"1.0",
+			 "Subject":"\\"Mailgun is awesome\\"","To":"Cool Bar <cool.barr@cool.com>, bar.baz@gmail.com","X-Mailgun-Tag":"Earth",
+			 "sender":"foo.bar@my-domain.com","recipients":"cool.barr@cool.com, bar.baz@gmail.com",
+			 "body-html":"<html>This is some html</html>","body-plain":"This is some html",
+			 "stripped-html":"<html>This is some html</html>","stripped-text":"This is some html",
+			 "stripped-signature":"the signature block stripped from the plain text message (if found)",
+			 "message-headers":[["Mime-Version","1.0"],["Subject","\\"Mailgun is awesome\\""],["From","foo.bar@my-domain.com"],
+			   ["To","cool.barr@cool.com, bar.baz@gmail.com"],["X-Mailgun-Tag","Earth"],
+			   ["Message-Id","<xxxxxxxxxxxxx.111111111111111@my-domain.com>"],["Content-Transfer-Encoding","7bit"],
+			   ["Content-Type","text/html; charset=ascii"]],
+			 "attachments":[{"url":"https://storage-us-east4.api.mailgun.net/v3/domains/my-domain.com/messages/KEY/attachments/0",
+			   "content-type":"application/pdf","name":"a.pdf","size":1234}],
+			 "X-Mailgun-Template-Name":"my-awesome-template","X-Mailgun-Template-Variables":"{\\"name\\":\\"Foo\\",\\"phrase\\":\\"Bar\\"}"}
+			""";
+
+	private final LoopbackMailgun mailgun = LoopbackMailgun.start();
+
+	@AfterEach
+	void stop() {
+		this.mailgun.close();
+	}
+
+	@Test
+	void byStorageKey() {
+		this.mailgun.respond(200, EXAMPLE);
+		StoredMessage stored = this.mailgun.client().storedMessage("AgEFLqnGc3...k=").block();
+
+		Recorded request = this.mailgun.take();
+		assertThat(request.request().getMethod()).isEqualTo("GET");
+		assertThat(request.path()).isEqualTo("/v3/domains/mg.example.com/messages/AgEFLqnGc3...k%3D");
+		assertThat(request.header("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
+		assertThat(stored.from()).isEqualTo("foo.bar@my-domain.com");
+		assertThat(stored.subject()).isEqualTo("\"Mailgun is awesome\"");
+		assertThat(stored.sender()).isEqualTo("foo.bar@my-domain.com");
+		assertThat(stored.recipients()).isEqualTo("cool.barr@cool.com, bar.baz@gmail.com");
+		assertThat(stored.bodyPlain()).isEqualTo("This is some html");
+		assertThat(stored.bodyHtml()).isEqualTo("<html>This is some html</html>");
+		assertThat(stored.strippedText()).isEqualTo("This is some html");
+		assertThat(stored.headers()).hasSize(8);
+		assertThat(stored.header("x-mailgun-tag")).isEqualTo("Earth");
+		assertThat(stored.attachments()).singleElement().satisfies(attachment -> {
+			assertThat(attachment.name()).isEqualTo("a.pdf");
+			assertThat(attachment.contentType()).isEqualTo("application/pdf");
+			assertThat(attachment.size()).isEqualTo(1234);
+		});
+		assertThat(stored.fields()).containsEntry("X-Mailgun-Template-Name", "my-awesome-template");
+	}
+
+	@Test
+	void byUrlOnTheConfiguredHost() {
+		this.mailgun.respond(200, EXAMPLE);
+		String url = this.mailgun.baseUrl() + "/v3/domains/mg.example.com/messages/KEY2";
+		assertThat(this.mailgun.client().storedMessage(url).block().from()).isEqualTo("foo.bar@my-domain.com");
+		assertThat(this.mailgun.take().path()).isEqualTo("/v3/domains/mg.example.com/messages/KEY2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://evil.example.com/v3/domains/mg.example.com/messages/KEY",
+			"http://storage-us-east4.api.mailgun.net/v3/domains/x/messages/KEY",
+			"https://mailgun.net.evil.example.com/v3/x", "https://api.mailgun.net:8443/v3/x",
+			"https://user@api.mailgun.net/v3/x" })
+	void urlsElsewhereAreRefusedWithoutARequest(String url) {
+		assertThatThrownBy(() -> this.mailgun.client().storedMessage(url).block())
+			.isInstanceOfSatisfying(MailgunValidationException.class, ex -> {
+				assertThat(ex.getParameter()).isEqualTo("storage.url");
+				assertThat(ex.getMessage()).contains("not sent there").doesNotContain(LoopbackMailgun.API_KEY);
+			});
+		assertThat(this.mailgun.requestCount()).isZero();
+	}
+
+	@Test
+	void mailgunStorageHostsAreTrusted() {
+		io.github.springmailgun.internal.TrustedHosts hosts = new io.github.springmailgun.internal.TrustedHosts(
+				java.net.URI.create("https://api.mailgun.net"));
+		assertThat(hosts.isTrusted(java.net.URI.create("https://storage-us-east4.api.mailgun.net/v3/x"))).isTrue();
+		assertThat(hosts.isTrusted(java.net.URI.create("https://se.api.mailgun.net/v3/x"))).isTrue();
+		assertThat(hosts.isTrusted(java.net.URI.create("https://api.eu.mailgun.net/v3/x"))).isTrue();
+		assertThat(hosts.isTrusted(java.net.URI.create("https://notmailgun.net/v3/x"))).isFalse();
+	}
+
+	@Test
+	void keysWithPathCharactersAreRefused() {
+		assertThatThrownBy(() -> this.mailgun.client().storedMessage("../../v3/domains").block())
+			.isInstanceOf(MailgunValidationException.class);
+		assertThat(this.mailgun.requestCount()).isZero();
+	}
+
+}
