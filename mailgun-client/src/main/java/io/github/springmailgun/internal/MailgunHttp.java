@@ -1,9 +1,6 @@
 package io.github.springmailgun.internal;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,22 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.error.MailgunException;
-import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import io.netty.handler.timeout.ReadTimeoutException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
@@ -46,8 +37,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  * area of the client. The API key is attached here and only to URLs that {@link TrustedHosts} allows.
  */
 public final class MailgunHttp {
-
-	private static final Log logger = LogFactory.getLog(MailgunHttp.class);
 
 	/** Bodies of successful responses larger than this are refused (stored messages are the largest). */
 	private static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -65,7 +54,7 @@ public final class MailgunHttp {
 
 	private final TrustedHosts trustedHosts;
 
-	private final RetryDecider retryDecider;
+	private final Retries retries;
 
 	/** Set on each request when there are no default headers to carry it (see {@link #create}). */
 	private final @Nullable String userAgent;
@@ -77,7 +66,7 @@ public final class MailgunHttp {
 		this.authorization = "Basic " + Base64.getEncoder()
 			.encodeToString(("api:" + settings.apiKey()).getBytes(StandardCharsets.UTF_8));
 		this.trustedHosts = new TrustedHosts(settings.baseUrl());
-		this.retryDecider = new RetryDecider(settings.retry());
+		this.retries = new Retries(settings.retry());
 	}
 
 	/**
@@ -144,20 +133,9 @@ public final class MailgunHttp {
 	 * @return the absolute URL
 	 */
 	public URI uri(String pathTemplate, Map<String, ?> query, Object... variables) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(this.settings.baseUrl()).path(pathTemplate);
-		Object[] all = new Object[variables.length + query.size()];
-		System.arraycopy(variables, 0, all, 0, variables.length);
-		int index = variables.length;
-		int count = 0;
-		for (Map.Entry<String, ?> entry : query.entrySet()) {
-			if (entry.getValue() != null) {
-				String name = "q" + (count++);
-				builder.queryParam(entry.getKey(), "{" + name + "}");
-				all[index++] = entry.getValue();
-			}
-		}
-		Object[] used = java.util.Arrays.copyOf(all, index);
-		return builder.encode().buildAndExpand(used).toUri();
+		QueryParams params = new QueryParams();
+		query.forEach(params::add);
+		return params.toUri(this, pathTemplate, variables);
 	}
 
 	/**
@@ -170,32 +148,7 @@ public final class MailgunHttp {
 	public <T> Mono<T> exchange(ApiRequest request, ResponseReader<T> reader) {
 		return Mono.deferContextual(context -> {
 			Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			return attempt(request, reader, observation, System.nanoTime(), 1);
-		});
-	}
-
-	/**
-	 * Makes attempt number {@code attempts} and, when it fails, asks the decider whether to make another.
-	 * A fallback per failure, rather than {@code retryWhen}: a call that succeeds at once (nearly all of
-	 * them) then pays for no retry machinery (retryWhen builds a sink, a queue and a companion pipeline
-	 * on every subscription).
-	 */
-	private <T> Mono<T> attempt(ApiRequest request, ResponseReader<T> reader, @Nullable Observation observation,
-			long start, long attempts) {
-		return Mono.defer(() -> attempt(request, reader)).onErrorResume(failure -> {
-			Duration delay = this.retryDecider.delayBeforeRetry(failure, attempts,
-					Duration.ofNanos(System.nanoTime() - start), request);
-			if (delay == null) {
-				return Mono.error(failure);
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Retrying " + request.method() + " " + request.path() + " in " + delay.toMillis()
-						+ " ms after attempt " + attempts + " failed: " + failure.getMessage());
-			}
-			if (observation != null) {
-				observation.event(Observation.Event.of("retry", "retry after " + failure.getClass().getSimpleName()));
-			}
-			return Mono.delay(delay).then(attempt(request, reader, observation, start, attempts + 1));
+			return this.retries.around(request, () -> attempt(request, reader), observation);
 		});
 	}
 
@@ -235,7 +188,7 @@ public final class MailgunHttp {
 		}
 		return ready.<T>exchangeToMono(response -> handle(response, request, reader))
 			.onErrorMap(failure -> !(failure instanceof MailgunException),
-					failure -> transportFailure(failure, request, handedToConnection.get()));
+					failure -> TransportFailures.classify(failure, request, handedToConnection.get(), readTimeout));
 	}
 
 	/**
@@ -253,7 +206,7 @@ public final class MailgunHttp {
 		int status = response.statusCode().value();
 		Duration readTimeout = this.settings.readTimeout();
 		if (status >= 200 && status < 300) {
-			return within(readBody(response, MAX_RESPONSE_BYTES), readTimeout).map(bytes -> {
+			return within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES), readTimeout).map(bytes -> {
 				try {
 					return reader.read(bytes);
 				}
@@ -265,7 +218,7 @@ public final class MailgunHttp {
 			});
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return within(readBody(response, MAX_ERROR_BYTES).onErrorResume(DataBufferLimitException.class,
+		return within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BYTES).onErrorResume(DataBufferLimitException.class,
 				ex -> Mono.just(("error body over " + MAX_ERROR_BYTES + " bytes").getBytes(StandardCharsets.UTF_8))),
 				readTimeout)
 			.flatMap(bytes -> Mono.error(ErrorResponses.toException(status, headers, bytes,
@@ -282,69 +235,6 @@ public final class MailgunHttp {
 		Mono<T> expired = Mono.delay(timeout)
 			.then(Mono.error(() -> new TimeoutException("Did not read the response body within " + timeout.toMillis() + "ms")));
 		return Mono.firstWithSignal(body, expired);
-	}
-
-	private static Mono<byte[]> readBody(ClientResponse response, int maxBytes) {
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxBytes).map(buffer -> {
-			try {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				return bytes;
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-		}).defaultIfEmpty(new byte[0]);
-	}
-
-	private MailgunException transportFailure(Throwable failure, ApiRequest request, boolean handedToConnection) {
-		MailgunException own = find(failure, MailgunException.class);
-		if (own != null) {
-			return own;
-		}
-		URI uri = request.uri();
-		String target = request.method() + " " + uri.getScheme() + "://" + uri.getHost()
-				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
-		if (handedToConnection
-				&& (find(failure, TimeoutException.class) != null || find(failure, ReadTimeoutException.class) != null)) {
-			return new MailgunTimeoutException("No response from Mailgun within " + this.settings.readTimeout()
-					+ " for " + target, failure, true);
-		}
-		// No connection, no name, or no TLS session: the request was never written.
-		if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
-				|| find(failure, UnresolvedAddressException.class) != null
-				|| find(failure, javax.net.ssl.SSLHandshakeException.class) != null) {
-			return new MailgunTransportException("Could not connect to Mailgun for " + target + ": "
-					+ rootMessage(failure), failure, false);
-		}
-		// The connection pool refused the request (its queue of waiting requests is full) or made it wait
-		// too long: nothing was written, so even a send may be retried.
-		if (!handedToConnection) {
-			return new MailgunTransportException("No connection to Mailgun was available for " + target + ": "
-					+ rootMessage(failure), failure, false);
-		}
-		return new MailgunTransportException("Connection to Mailgun failed during " + target + ": "
-				+ rootMessage(failure), failure, true);
-	}
-
-	private static @Nullable <E extends Throwable> E find(Throwable failure, Class<E> type) {
-		Throwable current = failure;
-		for (int depth = 0; current != null && depth < 16; depth++) {
-			if (type.isInstance(current)) {
-				return type.cast(current);
-			}
-			current = current.getCause();
-		}
-		return null;
-	}
-
-	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
 	}
 
 	/**

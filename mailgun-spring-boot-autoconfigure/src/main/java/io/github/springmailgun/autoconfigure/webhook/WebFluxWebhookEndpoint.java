@@ -2,12 +2,11 @@ package io.github.springmailgun.autoconfigure.webhook;
 
 import java.util.OptionalLong;
 
+import io.github.springmailgun.internal.DataBuffers;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -43,9 +42,7 @@ final class WebFluxWebhookEndpoint {
 			return tooLarge();
 		}
 		String contentType = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxBodySize)
-			.map(WebFluxWebhookEndpoint::bytes)
-			.defaultIfEmpty(new byte[0])
+		return DataBuffers.readAll(request.body(BodyExtractors.toDataBuffers()), this.maxBodySize)
 			.flatMap((body) -> {
 				if (body.length == 0 && MailgunWebhookHandler.isForm(contentType)) {
 					// A filter (Spring Security's CSRF check, say) may have read the form already.
@@ -58,17 +55,6 @@ final class WebFluxWebhookEndpoint {
 			})
 			.flatMap((status) -> ServerResponse.status(status).build())
 			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge());
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private static Mono<ServerResponse> tooLarge() {

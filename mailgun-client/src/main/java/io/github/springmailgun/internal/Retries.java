@@ -3,26 +3,68 @@ package io.github.springmailgun.internal;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunRateLimitException;
 import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunTransportException;
+import io.micrometer.observation.Observation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
- * Decides whether a failed attempt is retried and after how long. The rule that matters most: a send
- * that may have reached Mailgun is not repeated, because Mailgun has no idempotency key and would
- * deliver twice.
+ * Retries failed attempts of a call: decides whether a failure is retried and after how long, and runs
+ * the attempts. The rule that matters most: a send that may have reached Mailgun is not repeated,
+ * because Mailgun has no idempotency key and would deliver twice.
  */
-final class RetryDecider {
+final class Retries {
+
+	private static final Log logger = LogFactory.getLog(Retries.class);
 
 	private static final Set<Integer> GATEWAY_STATUSES = Set.of(502, 503, 504);
 
 	private final MailgunRetryPolicy policy;
 
-	RetryDecider(MailgunRetryPolicy policy) {
+	Retries(MailgunRetryPolicy policy) {
 		this.policy = policy;
+	}
+
+	/**
+	 * Makes the first attempt and, while the policy allows, another after each failure.
+	 * @param request the call
+	 * @param attempt makes one attempt
+	 * @param observation the observation of the call, told of each retry, or {@code null}
+	 * @return the result of the last attempt
+	 */
+	<T> Mono<T> around(ApiRequest request, Supplier<Mono<T>> attempt, @Nullable Observation observation) {
+		return attempt(request, attempt, observation, System.nanoTime(), 1);
+	}
+
+	/**
+	 * Makes attempt number {@code attempts} and, when it fails, asks whether to make another. A fallback
+	 * per failure, rather than {@code retryWhen}: a call that succeeds at once (nearly all of them) then
+	 * pays for no retry machinery (retryWhen builds a sink, a queue and a companion pipeline on every
+	 * subscription).
+	 */
+	private <T> Mono<T> attempt(ApiRequest request, Supplier<Mono<T>> attempt, @Nullable Observation observation,
+			long start, long attempts) {
+		return Mono.defer(attempt).onErrorResume(failure -> {
+			Duration delay = delayBeforeRetry(failure, attempts, Duration.ofNanos(System.nanoTime() - start), request);
+			if (delay == null) {
+				return Mono.error(failure);
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying " + request.method() + " " + request.path() + " in " + delay.toMillis()
+						+ " ms after attempt " + attempts + " failed: " + failure.getMessage());
+			}
+			if (observation != null) {
+				observation.event(Observation.Event.of("retry", "retry after " + failure.getClass().getSimpleName()));
+			}
+			return Mono.delay(delay).then(attempt(request, attempt, observation, start, attempts + 1));
+		});
 	}
 
 	/**
@@ -32,7 +74,7 @@ final class RetryDecider {
 	 * @param elapsed the time since the first attempt started
 	 * @param request the call
 	 */
-	@Nullable Duration delayBeforeRetry(Throwable failure, long attempts, Duration elapsed, ApiRequest request) {
+	private @Nullable Duration delayBeforeRetry(Throwable failure, long attempts, Duration elapsed, ApiRequest request) {
 		if (attempts >= this.policy.effectiveMaxAttempts() || !request.isRepeatable()) {
 			return null;
 		}
