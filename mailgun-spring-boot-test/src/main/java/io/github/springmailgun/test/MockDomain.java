@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param sendingDnsRecords the SPF, DKIM and tracking records, with their validity
  * @param receivingDnsRecords the MX records, with their validity
  */
-public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRecords,
-		List<DnsRecord> receivingDnsRecords) {
+public record MockDomain(String name, State state, List<MockDnsRecord> sendingDnsRecords,
+		List<MockDnsRecord> receivingDnsRecords) {
 
 	/**
 	 * Checks the name and copies the records.
@@ -55,9 +55,10 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @return the domain
 	 */
 	public static MockDomain of(String name, State state) {
-		DnsRecord.Validity sending = (state == State.UNVERIFIED) ? DnsRecord.Validity.INVALID : DnsRecord.Validity.VALID;
+		MockDnsRecord.Validity sending = (state == State.UNVERIFIED) ? MockDnsRecord.Validity.INVALID
+				: MockDnsRecord.Validity.VALID;
 		return new MockDomain(name, state, defaultSendingRecords(name, sending),
-				defaultReceivingRecords(name, DnsRecord.Validity.VALID));
+				defaultReceivingRecords(name, MockDnsRecord.Validity.VALID));
 	}
 
 	/**
@@ -74,7 +75,7 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @param validity the validity
 	 * @return the new domain
 	 */
-	public MockDomain withDnsValidity(DnsRecord.Validity validity) {
+	public MockDomain withDnsValidity(MockDnsRecord.Validity validity) {
 		return new MockDomain(this.name, this.state, withValidity(this.sendingDnsRecords, validity),
 				withValidity(this.receivingDnsRecords, validity));
 	}
@@ -84,7 +85,7 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @param records the SPF, DKIM and tracking records
 	 * @return the new domain
 	 */
-	public MockDomain withSendingDnsRecords(List<DnsRecord> records) {
+	public MockDomain withSendingDnsRecords(List<MockDnsRecord> records) {
 		return new MockDomain(this.name, this.state, records, this.receivingDnsRecords);
 	}
 
@@ -93,7 +94,7 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @param records the MX records
 	 * @return the new domain
 	 */
-	public MockDomain withReceivingDnsRecords(List<DnsRecord> records) {
+	public MockDomain withReceivingDnsRecords(List<MockDnsRecord> records) {
 		return new MockDomain(this.name, this.state, this.sendingDnsRecords, records);
 	}
 
@@ -120,11 +121,11 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @param validity the validity of each record
 	 * @return the records
 	 */
-	public static List<DnsRecord> defaultSendingRecords(String name, DnsRecord.Validity validity) {
-		return List.of(new DnsRecord("TXT", name, "v=spf1 include:mailgun.org ~all", null, validity),
-				new DnsRecord("TXT", "pic._domainkey." + name, "k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC", null,
+	public static List<MockDnsRecord> defaultSendingRecords(String name, MockDnsRecord.Validity validity) {
+		return List.of(new MockDnsRecord("TXT", name, "v=spf1 include:mailgun.org ~all", null, validity),
+				new MockDnsRecord("TXT", "pic._domainkey." + name, "k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC", null,
 						validity),
-				new DnsRecord("CNAME", "email." + name, "mailgun.org", null, validity));
+				new MockDnsRecord("CNAME", "email." + name, "mailgun.org", null, validity));
 	}
 
 	/**
@@ -133,14 +134,14 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @param validity the validity of each record
 	 * @return the records
 	 */
-	public static List<DnsRecord> defaultReceivingRecords(String name, DnsRecord.Validity validity) {
-		return List.of(new DnsRecord("MX", name, "mxa.mailgun.org", "10", validity),
-				new DnsRecord("MX", name, "mxb.mailgun.org", "10", validity));
+	public static List<MockDnsRecord> defaultReceivingRecords(String name, MockDnsRecord.Validity validity) {
+		return List.of(new MockDnsRecord("MX", name, "mxa.mailgun.org", "10", validity),
+				new MockDnsRecord("MX", name, "mxb.mailgun.org", "10", validity));
 	}
 
-	private static List<DnsRecord> withValidity(List<DnsRecord> records, DnsRecord.Validity validity) {
-		List<DnsRecord> copy = new ArrayList<>(records.size());
-		for (DnsRecord record : records) {
+	private static List<MockDnsRecord> withValidity(List<MockDnsRecord> records, MockDnsRecord.Validity validity) {
+		List<MockDnsRecord> copy = new ArrayList<>(records.size());
+		for (MockDnsRecord record : records) {
 			copy.add(record.withValid(validity));
 		}
 		return copy;
@@ -185,12 +186,12 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 	 * @param priority the MX priority, or {@code null}
 	 * @param valid whether Mailgun found the record
 	 */
-	public record DnsRecord(String recordType, String name, String value, @Nullable String priority, Validity valid) {
+	public record MockDnsRecord(String recordType, String name, String value, @Nullable String priority, Validity valid) {
 
 		/**
 		 * Checks the values.
 		 */
-		public DnsRecord {
+		public MockDnsRecord {
 			Objects.requireNonNull(recordType, "recordType");
 			Objects.requireNonNull(name, "name");
 			Objects.requireNonNull(value, "value");
@@ -202,8 +203,8 @@ public record MockDomain(String name, State state, List<DnsRecord> sendingDnsRec
 		 * @param validity the validity
 		 * @return the new record
 		 */
-		public DnsRecord withValid(Validity validity) {
-			return new DnsRecord(this.recordType, this.name, this.value, this.priority, validity);
+		public MockDnsRecord withValid(Validity validity) {
+			return new MockDnsRecord(this.recordType, this.name, this.value, this.priority, validity);
 		}
 
 		/**

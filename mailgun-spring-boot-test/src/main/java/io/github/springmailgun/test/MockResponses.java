@@ -139,12 +139,12 @@ final class MockResponses {
 		return MockJson.write(body);
 	}
 
-	private static List<Map<String, Object>> records(List<MockDomain.DnsRecord> records) {
+	private static List<Map<String, Object>> records(List<MockDomain.MockDnsRecord> records) {
 		List<Map<String, Object>> list = new ArrayList<>(records.size());
-		for (MockDomain.DnsRecord record : records) {
+		for (MockDomain.MockDnsRecord record : records) {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("is_active", true);
-			item.put("cached", (record.valid() == MockDomain.DnsRecord.Validity.VALID) ? List.of(record.value()) : List.of());
+			item.put("cached", (record.valid() == MockDomain.MockDnsRecord.Validity.VALID) ? List.of(record.value()) : List.of());
 			item.put("name", record.name());
 			if (record.priority() != null) {
 				item.put("priority", record.priority());

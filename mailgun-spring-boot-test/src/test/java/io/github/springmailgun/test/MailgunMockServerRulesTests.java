@@ -506,7 +506,7 @@ class MailgunMockServerRulesTests {
 			.domain("mg.example.com")
 			.domain(MockDomain.of("new.example.com", MockDomain.State.UNVERIFIED))
 			.domain(MockDomain.of("old.example.com", MockDomain.State.DISABLED)
-				.withDnsValidity(MockDomain.DnsRecord.Validity.UNKNOWN))
+				.withDnsValidity(MockDomain.MockDnsRecord.Validity.UNKNOWN))
 			.start()) {
 			RawHttp raw = new RawHttp(domains);
 
