@@ -1,6 +1,5 @@
-package io.github.springmailgun.suppression;
+package io.github.springmailgun;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,46 +7,42 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.internal.QueryParams;
-import io.github.springmailgun.message.FormField;
+import io.github.springmailgun.internal.Parameters;
+import io.github.springmailgun.suppression.SuppressionResponse;
+import io.github.springmailgun.suppression.Unsubscribe;
+import io.github.springmailgun.suppression.UnsubscribeOperations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
 
 /**
- * {@link UnsubscribeOperations} over Mailgun's HTTP API, bound to one domain.
+ * {@link UnsubscribeOperations} over the client's HTTP plumbing, bound to one domain.
  */
-public final class UnsubscribeTemplate extends AbstractSuppressionTemplate<Unsubscribe>
+final class DefaultUnsubscribeOperations extends AbstractSuppressionOperations<Unsubscribe>
 		implements UnsubscribeOperations {
 
-	/**
-	 * Creates the operations for a domain.
-	 * @param http the plumbing
-	 * @param domain the sending domain
-	 */
-	public UnsubscribeTemplate(MailgunHttp http, String domain) {
+	DefaultUnsubscribeOperations(MailgunHttp http, String domain) {
 		super(http, domain, "unsubscribes", Unsubscribe.class, "address");
 	}
 
 	@Override
 	public Mono<SuppressionResponse> add(Unsubscribe unsubscribe) {
 		return Mono.defer(() -> {
-			Map<String, Object> json = toJson(unsubscribe);
+			Map<String, Object> fields = toJson(unsubscribe);
 			if (unsubscribe.tags().size() > 1) {
 				// The form takes one "tag"; several tags need the JSON form, as a batch of one.
-				return addJson(List.of(unsubscribe), UnsubscribeTemplate::toJson).next();
+				return addJson(List.of(unsubscribe), DefaultUnsubscribeOperations::toJson).next();
 			}
-			List<FormField> form = new ArrayList<>(3);
-			form.add(new FormField("address", (String) json.get("address")));
+			Map<String, Object> form = new LinkedHashMap<>();
+			form.put("address", fields.get("address"));
 			if (unsubscribe.tags().size() == 1) {
-				form.add(new FormField("tag", unsubscribe.tags().get(0)));
+				form.put("tag", unsubscribe.tags().get(0));
 			}
-			if (json.get("created_at") instanceof String createdAt) {
-				form.add(new FormField("created_at", createdAt));
+			if (fields.get("created_at") instanceof String createdAt) {
+				form.put("created_at", createdAt);
 			}
 			return addForm(form);
 		});
@@ -55,16 +50,14 @@ public final class UnsubscribeTemplate extends AbstractSuppressionTemplate<Unsub
 
 	@Override
 	public Flux<SuppressionResponse> addAll(Collection<Unsubscribe> unsubscribes) {
-		return addJson(unsubscribes, UnsubscribeTemplate::toJson);
+		return addJson(unsubscribes, DefaultUnsubscribeOperations::toJson);
 	}
 
 	@Override
 	public Mono<SuppressionResponse> delete(String address, String tag) {
-		return Mono.defer(() -> {
-			URI uri = new QueryParams().add("tag", requireText("tag", tag))
-				.toUri(this.http, "/v3/{domain}/unsubscribes/{address}", this.domain, requireKey(address));
-			return send(ApiRequest.of(HttpMethod.DELETE, uri));
-		});
+		return Mono.defer(() -> send(HttpMethod.DELETE, new Parameters().add("tag", requireText("tag", tag))
+			.toUri(this.http, "/v3/{domain}/unsubscribes/{address}", this.domain, requireText("address", address)),
+				null));
 	}
 
 	/** The JSON batch form: tags as an array, left out for Mailgun's default of all mail. */

@@ -1,45 +1,35 @@
-package io.github.springmailgun.suppression;
+package io.github.springmailgun;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.message.FormField;
+import io.github.springmailgun.suppression.Bounce;
+import io.github.springmailgun.suppression.BounceOperations;
+import io.github.springmailgun.suppression.SuppressionResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link BounceOperations} over Mailgun's HTTP API, bound to one domain.
+ * {@link BounceOperations} over the client's HTTP plumbing, bound to one domain.
  */
-public final class BounceTemplate extends AbstractSuppressionTemplate<Bounce> implements BounceOperations {
+final class DefaultBounceOperations extends AbstractSuppressionOperations<Bounce> implements BounceOperations {
 
-	/**
-	 * Creates the operations for a domain.
-	 * @param http the plumbing
-	 * @param domain the sending domain
-	 */
-	public BounceTemplate(MailgunHttp http, String domain) {
+	DefaultBounceOperations(MailgunHttp http, String domain) {
 		super(http, domain, "bounces", Bounce.class, "address");
 	}
 
 	@Override
 	public Mono<SuppressionResponse> add(Bounce bounce) {
-		return Mono.defer(() -> {
-			Map<String, Object> fields = toJson(bounce);
-			List<FormField> form = new ArrayList<>(fields.size());
-			fields.forEach((name, value) -> form.add(new FormField(name, value.toString())));
-			return addForm(form);
-		});
+		return Mono.defer(() -> addForm(toJson(bounce)));
 	}
 
 	@Override
 	public Flux<SuppressionResponse> addAll(Collection<Bounce> bounces) {
-		return addJson(bounces, BounceTemplate::toJson);
+		return addJson(bounces, DefaultBounceOperations::toJson);
 	}
 
 	/** The fields of a bounce as both the form and the JSON batch name them. */
