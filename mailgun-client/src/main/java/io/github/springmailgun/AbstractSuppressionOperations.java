@@ -34,7 +34,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The behaviour the four suppression tables share; they differ only in their path, entry type and the
- * fields of an added entry.
+ * fields of an added entry. Single entries are added as a form, the way Mailgun documents it, and many as
+ * JSON; both carry the same fields.
  *
  * @param <T> the entry type
  */
@@ -57,6 +58,8 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 
 	private final String keyParameter;
 
+	private final Function<T, Map<String, Object>> fields;
+
 	/**
 	 * Creates the operations on one table.
 	 * @param http the plumbing
@@ -64,15 +67,17 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 * @param table the table's path segment, such as {@code bounces}
 	 * @param entryType the type entries bind to
 	 * @param keyParameter how Mailgun names an entry's key in errors ({@code address} or {@code value})
+	 * @param fields checks an entry to add and returns its fields, in order
 	 */
 	AbstractSuppressionOperations(MailgunHttp http, String domain, String table, Class<T> entryType,
-			String keyParameter) {
+			String keyParameter, Function<T, Map<String, Object>> fields) {
 		this.http = http;
 		this.domain = domain;
 		this.table = table;
 		this.path = "/v3/{domain}/" + table;
 		this.entryType = entryType;
 		this.keyParameter = keyParameter;
+		this.fields = fields;
 	}
 
 	@Override
@@ -142,11 +147,15 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	}
 
 	/**
-	 * Adds one entry as a form, the way Mailgun documents single additions.
-	 * @param fields the form fields by name, in order
+	 * Adds one entry as a form.
+	 * @param entry the entry
 	 * @return Mailgun's answer
 	 */
-	final Mono<SuppressionResponse> addForm(Map<String, ?> fields) {
+	public Mono<SuppressionResponse> add(T entry) {
+		return Mono.defer(() -> addForm(this.fields.apply(entry)));
+	}
+
+	final Mono<SuppressionResponse> addForm(Map<String, Object> fields) {
 		List<FormField> form = new ArrayList<>(fields.size());
 		fields.forEach((name, value) -> form.add(new FormField(name, value.toString())));
 		// Entries are keyed by address, so adding one again changes nothing: the call may be retried.
@@ -156,23 +165,20 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	/**
 	 * Adds entries as JSON arrays of at most {@link #BATCH_LIMIT}, one request after another. Every entry
 	 * is turned into JSON (and so checked) before the first request.
-	 * @param <E> the entry type
 	 * @param entries the entries
-	 * @param toJson checks an entry and returns its JSON object
 	 * @return one answer per request
 	 */
-	final <E> Flux<SuppressionResponse> addJson(@Nullable Collection<E> entries,
-			Function<E, Map<String, Object>> toJson) {
+	public Flux<SuppressionResponse> addAll(@Nullable Collection<T> entries) {
 		return Flux.defer(() -> {
 			if (entries == null) {
 				throw new MailgunValidationException(this.table, "must not be null");
 			}
 			List<Map<String, Object>> all = new ArrayList<>(entries.size());
-			for (E entry : entries) {
+			for (T entry : entries) {
 				if (entry == null) {
 					throw new MailgunValidationException(this.table, "must not contain null entries");
 				}
-				all.add(toJson.apply(entry));
+				all.add(this.fields.apply(entry));
 			}
 			URI uri = this.http.uri(this.path, this.domain);
 			return Flux.fromIterable(all)

@@ -10,23 +10,25 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link AllowlistOperations} over the client's HTTP plumbing, bound to one domain. Mailgun still names
- * the table {@code whitelists} in its paths.
+ * the table {@code whitelists} in its paths, and has no JSON batches for it.
  */
 final class DefaultAllowlistOperations extends AbstractSuppressionOperations<AllowlistEntry>
 		implements AllowlistOperations {
 
 	DefaultAllowlistOperations(MailgunHttp http, String domain) {
-		super(http, domain, "whitelists", AllowlistEntry.class, "value");
+		// The form names the value by its type: address=... or domain=...
+		super(http, domain, "whitelists", AllowlistEntry.class, "value", (entry) -> Map.of(entry.type().value(),
+				requireText(entry.type().value(), entry.value())));
 	}
 
 	@Override
 	public Mono<SuppressionResponse> addAddress(String address) {
-		return Mono.defer(() -> addForm(Map.of("address", requireText("address", address))));
+		return add(new AllowlistEntry(AllowlistEntry.Type.ADDRESS, address, null, null));
 	}
 
 	@Override
 	public Mono<SuppressionResponse> addDomain(String domain) {
-		return Mono.defer(() -> addForm(Map.of("domain", requireText("domain", domain))));
+		return add(new AllowlistEntry(AllowlistEntry.Type.DOMAIN, domain, null, null));
 	}
 
 }

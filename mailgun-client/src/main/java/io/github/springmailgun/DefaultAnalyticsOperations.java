@@ -60,7 +60,8 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 
 	@Override
 	public Mono<LogsPage> logsPage(LogsQuery query) {
-		return Mono.defer(() -> post("/v1/analytics/logs", requireQuery(query), DefaultAnalyticsOperations::readLogsPage));
+		return Mono.defer(
+				() -> post("/v1/analytics/logs", requireQuery(query), DefaultAnalyticsOperations::readLogsPage));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package io.github.springmailgun;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,9 +8,6 @@ import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.suppression.Bounce;
 import io.github.springmailgun.suppression.BounceOperations;
-import io.github.springmailgun.suppression.SuppressionResponse;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link BounceOperations} over the client's HTTP plumbing, bound to one domain.
@@ -19,21 +15,11 @@ import reactor.core.publisher.Mono;
 final class DefaultBounceOperations extends AbstractSuppressionOperations<Bounce> implements BounceOperations {
 
 	DefaultBounceOperations(MailgunHttp http, String domain) {
-		super(http, domain, "bounces", Bounce.class, "address");
-	}
-
-	@Override
-	public Mono<SuppressionResponse> add(Bounce bounce) {
-		return Mono.defer(() -> addForm(toJson(bounce)));
-	}
-
-	@Override
-	public Flux<SuppressionResponse> addAll(Collection<Bounce> bounces) {
-		return addJson(bounces, DefaultBounceOperations::toJson);
+		super(http, domain, "bounces", Bounce.class, "address", DefaultBounceOperations::fields);
 	}
 
 	/** The fields of a bounce as both the form and the JSON batch name them. */
-	private static Map<String, Object> toJson(Bounce bounce) {
+	private static Map<String, Object> fields(Bounce bounce) {
 		if (bounce == null) {
 			throw new MailgunValidationException("bounce", "must not be null");
 		}

@@ -1,6 +1,5 @@
 package io.github.springmailgun;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,9 +8,6 @@ import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.suppression.Complaint;
 import io.github.springmailgun.suppression.ComplaintOperations;
-import io.github.springmailgun.suppression.SuppressionResponse;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@link ComplaintOperations} over the client's HTTP plumbing, bound to one domain.
@@ -20,21 +16,11 @@ final class DefaultComplaintOperations extends AbstractSuppressionOperations<Com
 		implements ComplaintOperations {
 
 	DefaultComplaintOperations(MailgunHttp http, String domain) {
-		super(http, domain, "complaints", Complaint.class, "address");
-	}
-
-	@Override
-	public Mono<SuppressionResponse> add(Complaint complaint) {
-		return Mono.defer(() -> addForm(toJson(complaint)));
-	}
-
-	@Override
-	public Flux<SuppressionResponse> addAll(Collection<Complaint> complaints) {
-		return addJson(complaints, DefaultComplaintOperations::toJson);
+		super(http, domain, "complaints", Complaint.class, "address", DefaultComplaintOperations::fields);
 	}
 
 	/** The fields of a complaint as both the form and the JSON batch name them; the count is Mailgun's. */
-	private static Map<String, Object> toJson(Complaint complaint) {
+	private static Map<String, Object> fields(Complaint complaint) {
 		if (complaint == null) {
 			throw new MailgunValidationException("complaint", "must not be null");
 		}

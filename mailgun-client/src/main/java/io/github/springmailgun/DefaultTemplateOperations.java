@@ -99,19 +99,20 @@ final class DefaultTemplateOperations implements TemplateOperations {
 
 	@Override
 	public Flux<Template> list(int pageSize) {
-		return Flux.defer(() -> Paging.links(this.http, firstPage(requireLimit(pageSize), TEMPLATES, this.domain), DefaultTemplateOperations::readTemplatePage,
-				TemplatePage::items, (page) -> page.paging().next()));
+		return Flux.defer(() -> Paging.links(this.http, templatesPage(pageSize),
+				DefaultTemplateOperations::readTemplatePage, TemplatePage::items, (page) -> page.paging().next()));
 	}
 
 	@Override
 	public Mono<TemplatePage> listPage(int limit) {
-		return Mono.defer(() -> Paging.page(this.http, firstPage(requireLimit(limit), TEMPLATES, this.domain).toString(),
+		return Mono.defer(() -> Paging.page(this.http, templatesPage(limit).toString(),
 				DefaultTemplateOperations::readTemplatePage));
 	}
 
 	@Override
 	public Mono<TemplatePage> nextPage(TemplatePage page) {
-		return Mono.defer(() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readTemplatePage));
+		return Mono.defer(
+				() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readTemplatePage));
 	}
 
 	@Override
@@ -167,21 +168,21 @@ final class DefaultTemplateOperations implements TemplateOperations {
 
 	@Override
 	public Flux<TemplateVersion> listVersions(String templateName, int pageSize) {
-		return Flux.defer(() -> Paging.links(this.http, firstPage(requireLimit(pageSize), VERSIONS, this.domain,
-				requireText("template_name", templateName)),
-				DefaultTemplateOperations::readVersionPage, TemplateVersionPage::versions, (page) -> page.paging().next()));
+		return Flux.defer(() -> Paging.links(this.http, versionsPage(templateName, pageSize),
+				DefaultTemplateOperations::readVersionPage, TemplateVersionPage::versions,
+				(page) -> page.paging().next()));
 	}
 
 	@Override
 	public Mono<TemplateVersionPage> listVersionsPage(String templateName, int limit) {
-		return Mono.defer(() -> Paging.page(this.http, firstPage(requireLimit(limit), VERSIONS, this.domain,
-				requireText("template_name", templateName)).toString(),
+		return Mono.defer(() -> Paging.page(this.http, versionsPage(templateName, limit).toString(),
 				DefaultTemplateOperations::readVersionPage));
 	}
 
 	@Override
 	public Mono<TemplateVersionPage> nextVersionsPage(TemplateVersionPage page) {
-		return Mono.defer(() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readVersionPage));
+		return Mono.defer(
+				() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readVersionPage));
 	}
 
 	@Override
@@ -231,8 +232,13 @@ final class DefaultTemplateOperations implements TemplateOperations {
 		return this.http.uri(VERSION, this.domain, requireText("template_name", templateName), requireText("tag", tag));
 	}
 
-	private URI firstPage(int limit, String path, Object... variables) {
-		return new Parameters().add("limit", limit).toUri(this.http, path, variables);
+	private URI templatesPage(int limit) {
+		return new Parameters().add("limit", requireLimit(limit)).toUri(this.http, TEMPLATES, this.domain);
+	}
+
+	private URI versionsPage(String templateName, int limit) {
+		return new Parameters().add("limit", requireLimit(limit))
+			.toUri(this.http, VERSIONS, this.domain, requireText("template_name", templateName));
 	}
 
 	private static int requireLimit(int limit) {

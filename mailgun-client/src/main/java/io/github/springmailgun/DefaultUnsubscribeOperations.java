@@ -1,7 +1,6 @@
 package io.github.springmailgun;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.suppression.SuppressionResponse;
 import io.github.springmailgun.suppression.Unsubscribe;
 import io.github.springmailgun.suppression.UnsubscribeOperations;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -25,16 +23,16 @@ final class DefaultUnsubscribeOperations extends AbstractSuppressionOperations<U
 		implements UnsubscribeOperations {
 
 	DefaultUnsubscribeOperations(MailgunHttp http, String domain) {
-		super(http, domain, "unsubscribes", Unsubscribe.class, "address");
+		super(http, domain, "unsubscribes", Unsubscribe.class, "address", DefaultUnsubscribeOperations::fields);
 	}
 
 	@Override
 	public Mono<SuppressionResponse> add(Unsubscribe unsubscribe) {
 		return Mono.defer(() -> {
-			Map<String, Object> fields = toJson(unsubscribe);
+			Map<String, Object> fields = fields(unsubscribe);
 			if (unsubscribe.tags().size() > 1) {
 				// The form takes one "tag"; several tags need the JSON form, as a batch of one.
-				return addJson(List.of(unsubscribe), DefaultUnsubscribeOperations::toJson).next();
+				return addAll(List.of(unsubscribe)).next();
 			}
 			Map<String, Object> form = new LinkedHashMap<>();
 			form.put("address", fields.get("address"));
@@ -49,11 +47,6 @@ final class DefaultUnsubscribeOperations extends AbstractSuppressionOperations<U
 	}
 
 	@Override
-	public Flux<SuppressionResponse> addAll(Collection<Unsubscribe> unsubscribes) {
-		return addJson(unsubscribes, DefaultUnsubscribeOperations::toJson);
-	}
-
-	@Override
 	public Mono<SuppressionResponse> delete(String address, String tag) {
 		return Mono.defer(() -> send(HttpMethod.DELETE, new Parameters().add("tag", requireText("tag", tag))
 			.toUri(this.http, "/v3/{domain}/unsubscribes/{address}", this.domain, requireText("address", address)),
@@ -61,7 +54,7 @@ final class DefaultUnsubscribeOperations extends AbstractSuppressionOperations<U
 	}
 
 	/** The JSON batch form: tags as an array, left out for Mailgun's default of all mail. */
-	private static Map<String, Object> toJson(Unsubscribe unsubscribe) {
+	private static Map<String, Object> fields(Unsubscribe unsubscribe) {
 		if (unsubscribe == null) {
 			throw new MailgunValidationException("unsubscribe", "must not be null");
 		}

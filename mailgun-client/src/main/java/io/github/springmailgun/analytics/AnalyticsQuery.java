@@ -138,9 +138,6 @@ abstract class AnalyticsQuery {
 
 		@Nullable Integer limit;
 
-		PeriodBuilder() {
-		}
-
 		/**
 		 * Sets the start of the period (Mailgun's default: 7 days before the end, one day for logs).
 		 * @param start the start
@@ -195,9 +192,6 @@ abstract class AnalyticsQuery {
 	 * @param <B> the builder type
 	 */
 	abstract static class FilterBuilder<B extends FilterBuilder<B>> extends PeriodBuilder<B> {
-
-		FilterBuilder() {
-		}
 
 		/**
 		 * Sets the filter; account-level metrics and logs cover every domain unless filtered.

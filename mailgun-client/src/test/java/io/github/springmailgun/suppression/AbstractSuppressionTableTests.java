@@ -41,7 +41,7 @@ abstract class AbstractSuppressionTableTests<T> {
 
 	final MailgunTemplate client = this.server.client();
 
-	/** The table's path segment, which also names its examples: {@code bounces-list.json}, {@code bounce-get.json}. */
+	/** The table's path segment, which also names its examples ({@code bounces-list.json}, {@code bounce-get.json}). */
 	private final String table;
 
 	private final Function<MailgunOperations, SuppressionOperations<T>> operationsOf;
@@ -200,7 +200,8 @@ abstract class AbstractSuppressionTableTests<T> {
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo(path() + "/import");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.parts(request)).containsExactly(new Part("file", this.table + ".csv", "text/csv", csv()));
+		assertThat(LoopbackServer.parts(request))
+			.containsExactly(new Part("file", this.table + ".csv", "text/csv", csv()));
 		assertThat(response.message()).isEqualTo(importedMessage());
 	}
 

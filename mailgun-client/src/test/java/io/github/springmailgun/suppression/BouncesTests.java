@@ -85,7 +85,8 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 
 	@Override
 	String item(String address) {
-		return "{\"address\":\"" + address + "\",\"code\":\"550\",\"error\":\"\",\"created_at\":\"Fri, 21 Oct 2011 11:02:55 UTC\"}";
+		return "{\"address\":\"" + address
+				+ "\",\"code\":\"550\",\"error\":\"\",\"created_at\":\"Fri, 21 Oct 2011 11:02:55 UTC\"}";
 	}
 
 	@Override
