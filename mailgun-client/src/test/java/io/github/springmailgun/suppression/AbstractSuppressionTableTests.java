@@ -68,15 +68,25 @@ abstract class AbstractSuppressionTableTests<T> {
 	/** Returns the target of the list test's first request, with the query the options give. */
 	abstract String listTarget();
 
-	/** Returns the key the get test looks up, and below the path segment it must be encoded to. */
-	abstract String getKey();
+	/** Returns the key the get test looks up. */
+	String getKey() {
+		return "alice@example.com";
+	}
 
-	abstract String encodedGetKey();
+	/** Returns the path segment the get test's key must be encoded to. */
+	String encodedGetKey() {
+		return "alice%40example.com";
+	}
 
-	/** Returns the key the delete test deletes, and below the path segment it must be encoded to. */
-	abstract String deleteKey();
+	/** Returns the key the delete test deletes. */
+	String deleteKey() {
+		return "foo@bar.com";
+	}
 
-	abstract String encodedDeleteKey();
+	/** Returns the path segment the delete test's key must be encoded to. */
+	String encodedDeleteKey() {
+		return "foo%40bar.com";
+	}
 
 	/** Returns Mailgun's documented answer to a delete. */
 	abstract SuppressionResponse deleted();

@@ -53,16 +53,6 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 	}
 
 	@Override
-	String deleteKey() {
-		return "foo@bar.com";
-	}
-
-	@Override
-	String encodedDeleteKey() {
-		return "foo%40bar.com";
-	}
-
-	@Override
 	SuppressionResponse deleted() {
 		return new SuppressionResponse("Bounced addresses for this domain have been removed", "foo@bar.com", null,
 				null);

@@ -40,26 +40,6 @@ class ComplaintsTests extends AbstractSuppressionTableTests<Complaint> {
 	}
 
 	@Override
-	String getKey() {
-		return "alice@example.com";
-	}
-
-	@Override
-	String encodedGetKey() {
-		return "alice%40example.com";
-	}
-
-	@Override
-	String deleteKey() {
-		return "foo@bar.com";
-	}
-
-	@Override
-	String encodedDeleteKey() {
-		return "foo%40bar.com";
-	}
-
-	@Override
 	SuppressionResponse deleted() {
 		return new SuppressionResponse("Complaint addresses for this domain have been removed", "foo@bar.com", null,
 				null);

@@ -42,26 +42,6 @@ class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 	}
 
 	@Override
-	String getKey() {
-		return "alice@example.com";
-	}
-
-	@Override
-	String encodedGetKey() {
-		return "alice%40example.com";
-	}
-
-	@Override
-	String deleteKey() {
-		return "foo@bar.com";
-	}
-
-	@Override
-	String encodedDeleteKey() {
-		return "foo%40bar.com";
-	}
-
-	@Override
 	SuppressionResponse deleted() {
 		return new SuppressionResponse("Unsubscribe event has been removed", "foo@bar.com", null, null);
 	}
