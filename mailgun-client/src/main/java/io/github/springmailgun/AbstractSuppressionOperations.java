@@ -155,6 +155,11 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 		return Mono.defer(() -> addForm(this.fields.apply(entry)));
 	}
 
+	/**
+	 * Adds one entry as a form of the given fields.
+	 * @param fields the fields, in order
+	 * @return Mailgun's answer
+	 */
 	final Mono<SuppressionResponse> addForm(Map<String, Object> fields) {
 		List<FormField> form = new ArrayList<>(fields.size());
 		fields.forEach((name, value) -> form.add(new FormField(name, value.toString())));
@@ -187,7 +192,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 		});
 	}
 
-	final URI entryUri(@Nullable String key) {
+	private URI entryUri(@Nullable String key) {
 		return this.http.uri(this.path + "/{key}", this.domain, requireText(this.keyParameter, key));
 	}
 
