@@ -1,11 +1,16 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.analytics.AnalyticsFilter;
 import io.github.springmailgun.analytics.Event;
+import io.github.springmailgun.analytics.EventsQuery;
 import io.github.springmailgun.analytics.LogEvent;
 import io.github.springmailgun.analytics.LogsAggregates;
 import io.github.springmailgun.analytics.LogsPagination;
+import io.github.springmailgun.analytics.LogsQuery;
+import io.github.springmailgun.analytics.MetricsQuery;
 import io.github.springmailgun.analytics.MetricsResponse;
 import io.github.springmailgun.analytics.StatsItem;
+import io.github.springmailgun.analytics.StatsQuery;
 import io.github.springmailgun.analytics.StatsResponse;
 import io.github.springmailgun.domain.ClickTracking;
 import io.github.springmailgun.domain.DomainDetails;
@@ -39,15 +44,17 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 
 	/**
-	 * The types Jackson binds from Mailgun's responses; the types of their components are registered
-	 * with them. A test checks that every {@code @JsonIgnoreProperties} type of the client is covered.
+	 * The types Jackson binds from Mailgun's responses, and the analytics queries it writes into requests;
+	 * the types of their components, and the codecs their annotations name, are registered with them. A
+	 * test checks that every {@code @JsonIgnoreProperties} type of the client is covered.
 	 */
 	static final Class<?>[] JSON_TYPES = { SendResponse.class, DomainDetails.class, TrackingSettings.class,
 			OpenTracking.class, ClickTracking.class, UnsubscribeTracking.class, Template.class, TemplatePage.class,
 			TemplateVersion.class, TemplateVersionPage.class, Bounce.class, Unsubscribe.class, Complaint.class,
 			AllowlistEntry.class, SuppressionResponse.class, MetricsResponse.class, LogEvent.class,
 			LogsPagination.class, LogsAggregates.class, Event.class, StatsResponse.class, StatsItem.class,
-			StatsItem.Total.class };
+			StatsItem.Total.class, MetricsQuery.class, LogsQuery.class, StatsQuery.class, EventsQuery.class,
+			AnalyticsFilter.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -4,12 +4,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.springmailgun.domain.DefaultDomainOperations;
-import io.github.springmailgun.domain.DefaultTrackingOperations;
 import io.github.springmailgun.domain.DomainOperations;
 import io.github.springmailgun.domain.TrackingOperations;
 import io.github.springmailgun.analytics.AnalyticsOperations;
-import io.github.springmailgun.analytics.AnalyticsTemplate;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
@@ -27,18 +24,13 @@ import io.github.springmailgun.message.StoredMessage;
 import io.github.springmailgun.observation.DefaultMailgunSendObservationConvention;
 import io.github.springmailgun.observation.MailgunSendObservationContext;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
-import io.github.springmailgun.template.DefaultTemplateOperations;
 import io.github.springmailgun.template.TemplateOperations;
 import io.github.springmailgun.webhook.DefaultWebhookOperations;
 import io.github.springmailgun.webhook.WebhookOperations;
 import io.github.springmailgun.suppression.AllowlistOperations;
-import io.github.springmailgun.suppression.AllowlistTemplate;
 import io.github.springmailgun.suppression.BounceOperations;
-import io.github.springmailgun.suppression.BounceTemplate;
 import io.github.springmailgun.suppression.ComplaintOperations;
-import io.github.springmailgun.suppression.ComplaintTemplate;
 import io.github.springmailgun.suppression.UnsubscribeOperations;
-import io.github.springmailgun.suppression.UnsubscribeTemplate;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -138,11 +130,11 @@ public class MailgunTemplate implements MailgunOperations {
 		this.tracking = new DefaultTrackingOperations(http, settings.domain());
 		this.templates = new DefaultTemplateOperations(http, settings.domain());
 		this.webhooks = new DefaultWebhookOperations(http, settings.domain());
-		this.bounces = new BounceTemplate(http, settings.domain());
-		this.unsubscribes = new UnsubscribeTemplate(http, settings.domain());
-		this.complaints = new ComplaintTemplate(http, settings.domain());
-		this.allowlist = new AllowlistTemplate(http, settings.domain());
-		this.analytics = new AnalyticsTemplate(http, settings.domain());
+		this.bounces = new DefaultBounceOperations(http, settings.domain());
+		this.unsubscribes = new DefaultUnsubscribeOperations(http, settings.domain());
+		this.complaints = new DefaultComplaintOperations(http, settings.domain());
+		this.allowlist = new DefaultAllowlistOperations(http, settings.domain());
+		this.analytics = new DefaultAnalyticsOperations(http, settings.domain());
 	}
 
 	/**

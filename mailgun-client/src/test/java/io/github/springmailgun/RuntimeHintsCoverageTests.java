@@ -4,6 +4,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.springmailgun.analytics.AnalyticsFilter;
+import io.github.springmailgun.analytics.EventsQuery;
+import io.github.springmailgun.analytics.FilterPredicate;
+import io.github.springmailgun.analytics.LabeledValue;
+import io.github.springmailgun.analytics.LogsQuery;
+import io.github.springmailgun.analytics.MetricsQuery;
+import io.github.springmailgun.analytics.StatsQuery;
 import io.github.springmailgun.internal.MailgunDates;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +54,18 @@ class RuntimeHintsCoverageTests {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(name).accepts(hints);
 		}
 		assertThat(RuntimeHintsPredicates.reflection().onType(MailgunDates.InstantDeserializer.class)).accepts(hints);
+	}
+
+	@Test
+	@SuppressWarnings("deprecation")
+	void everyQueryJacksonWritesIsRegisteredWithItsSerializers() {
+		RuntimeHints hints = new RuntimeHints();
+		new MailgunRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		for (Class<?> type : new Class<?>[] { MetricsQuery.class, LogsQuery.class, StatsQuery.class, EventsQuery.class,
+				AnalyticsFilter.class, FilterPredicate.class, LabeledValue.class, MailgunDates.Rfc2822Serializer.class,
+				MailgunDates.EpochSecondsSerializer.class }) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getName()).accepts(hints);
+		}
 	}
 
 }

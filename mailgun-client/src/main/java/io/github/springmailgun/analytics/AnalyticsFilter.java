@@ -2,8 +2,8 @@ package io.github.springmailgun.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.springmailgun.error.MailgunValidationException;
 
 /**
@@ -11,7 +11,7 @@ import io.github.springmailgun.error.MailgunValidationException;
  *
  * @param and the conditions
  */
-public record AnalyticsFilter(List<FilterPredicate> and) {
+public record AnalyticsFilter(@JsonProperty("AND") List<FilterPredicate> and) {
 
 	/**
 	 * Checks that there is at least one condition.
@@ -50,12 +50,6 @@ public record AnalyticsFilter(List<FilterPredicate> and) {
 		List<FilterPredicate> all = new ArrayList<>(this.and);
 		all.add(predicate);
 		return new AnalyticsFilter(all);
-	}
-
-	Map<String, Object> toJson() {
-		List<Object> predicates = new ArrayList<>(this.and.size());
-		this.and.forEach(predicate -> predicates.add(predicate.toJson()));
-		return Map.of("AND", predicates);
 	}
 
 }

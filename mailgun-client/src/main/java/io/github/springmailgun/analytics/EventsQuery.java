@@ -2,12 +2,18 @@ package io.github.springmailgun.analytics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunDates;
-import io.github.springmailgun.internal.QueryParams;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A query of the deprecated Events API ({@code GET /v3/{domain}/events}): a time range and filters.
@@ -18,27 +24,37 @@ import org.jspecify.annotations.Nullable;
  * {@link AnalyticsOperations#logs(LogsQuery)}
  */
 @Deprecated
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "begin", "end", "ascending", "limit" })
 public final class EventsQuery {
 
 	/** Mailgun's largest page of events. */
 	public static final int MAX_LIMIT = 300;
 
+	@JsonProperty("begin")
+	@JsonSerialize(using = MailgunDates.EpochSecondsSerializer.class)
 	private final @Nullable Instant begin;
 
+	@JsonProperty("end")
+	@JsonSerialize(using = MailgunDates.EpochSecondsSerializer.class)
 	private final @Nullable Instant end;
 
-	private final @Nullable Boolean ascending;
+	@JsonProperty("ascending")
+	private final @Nullable String ascending;
 
+	@JsonProperty("limit")
 	private final @Nullable Integer limit;
 
-	private final List<String[]> filters;
+	// Query parameters named by the filtered field; a field filtered twice is sent twice.
+	@JsonAnyGetter
+	private final Map<String, List<String>> filters = new LinkedHashMap<>();
 
 	private EventsQuery(Builder builder) {
 		this.begin = builder.begin;
 		this.end = builder.end;
-		this.ascending = builder.ascending;
+		this.ascending = (builder.ascending != null) ? (builder.ascending ? "yes" : "no") : null;
 		this.limit = builder.limit;
-		this.filters = List.copyOf(builder.filters);
+		builder.filters.forEach((name, values) -> this.filters.put(name, List.copyOf(values)));
 	}
 
 	/**
@@ -47,28 +63,6 @@ public final class EventsQuery {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * Returns the query parameters, with Mailgun's names and wire forms.
-	 * @return the parameters
-	 */
-	QueryParams toQuery() {
-		QueryParams query = new QueryParams();
-		if (this.begin != null) {
-			query.add("begin", MailgunDates.epochSeconds(this.begin));
-		}
-		if (this.end != null) {
-			query.add("end", MailgunDates.epochSeconds(this.end));
-		}
-		if (this.ascending != null) {
-			query.add("ascending", this.ascending ? "yes" : "no");
-		}
-		query.add("limit", this.limit);
-		for (String[] filter : this.filters) {
-			query.add(filter[0], filter[1]);
-		}
-		return query;
 	}
 
 	/**
@@ -84,7 +78,7 @@ public final class EventsQuery {
 
 		private @Nullable Integer limit;
 
-		private final List<String[]> filters = new ArrayList<>();
+		private final Map<String, List<String>> filters = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -212,7 +206,9 @@ public final class EventsQuery {
 		 * @return this builder
 		 */
 		public Builder filter(String name, String value) {
-			this.filters.add(new String[] { Wire.requireText("filter", name), Wire.requireText(name, value) });
+			String field = AnalyticsQuery.requireText("filter", name);
+			String filter = AnalyticsQuery.requireText(name, value);
+			this.filters.computeIfAbsent(field, (key) -> new ArrayList<>()).add(filter);
 			return this;
 		}
 

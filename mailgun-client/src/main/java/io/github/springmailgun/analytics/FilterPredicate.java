@@ -1,9 +1,6 @@
 package io.github.springmailgun.analytics;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.springmailgun.error.MailgunValidationException;
@@ -76,16 +73,6 @@ public record FilterPredicate(String attribute, String comparator, List<LabeledV
 
 	private static FilterPredicate of(String attribute, String comparator, String... values) {
 		return new FilterPredicate(attribute, comparator, Stream.of(values).map(LabeledValue::of).toList());
-	}
-
-	Map<String, Object> toJson() {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("attribute", this.attribute);
-		json.put("comparator", this.comparator);
-		List<Object> labeled = new ArrayList<>(this.values.size());
-		this.values.forEach(value -> labeled.add(value.toJson()));
-		json.put("values", labeled);
-		return json;
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.github.springmailgun.analytics;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.springmailgun.error.MailgunValidationException;
 
 /**
@@ -30,13 +27,6 @@ public record LabeledValue(String label, String value) {
 	 */
 	public static LabeledValue of(String value) {
 		return new LabeledValue(value, value);
-	}
-
-	Map<String, Object> toJson() {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("label", this.label);
-		json.put("value", this.value);
-		return json;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.springmailgun.analytics;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -19,15 +18,7 @@ public record LogsAggregates(@Nullable Long all, Map<String, Long> metrics) {
 	 * Reads missing counts as empty.
 	 */
 	public LogsAggregates {
-		Map<String, Long> copy = new LinkedHashMap<>();
-		if (metrics != null) {
-			metrics.forEach((name, value) -> {
-				if (name != null && value != null) {
-					copy.put(name, value);
-				}
-			});
-		}
-		metrics = java.util.Collections.unmodifiableMap(copy);
+		metrics = MetricsAggregates.copy(metrics);
 	}
 
 }

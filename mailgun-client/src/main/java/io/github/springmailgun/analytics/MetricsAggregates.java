@@ -22,12 +22,12 @@ public record MetricsAggregates(Map<String, BigDecimal> metrics) {
 		metrics = copy(metrics);
 	}
 
-	static Map<String, BigDecimal> copy(@Nullable Map<String, BigDecimal> metrics) {
+	static <V> Map<String, V> copy(@Nullable Map<String, V> metrics) {
 		if (metrics == null) {
 			return Map.of();
 		}
 		// Keeps Mailgun's order; Map.copyOf would not, and would refuse a null value.
-		Map<String, BigDecimal> copy = new LinkedHashMap<>();
+		Map<String, V> copy = new LinkedHashMap<>();
 		metrics.forEach((name, value) -> {
 			if (name != null && value != null) {
 				copy.put(name, value);

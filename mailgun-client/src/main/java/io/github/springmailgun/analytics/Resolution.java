@@ -2,6 +2,8 @@ package io.github.springmailgun.analytics;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The time buckets of metrics and stats.
  */
@@ -20,6 +22,7 @@ public enum Resolution {
 	 * Returns the resolution as Mailgun writes it.
 	 * @return {@code hour}, {@code day} or {@code month}
 	 */
+	@JsonValue
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}

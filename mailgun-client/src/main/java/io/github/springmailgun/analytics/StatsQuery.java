@@ -1,14 +1,11 @@
 package io.github.springmailgun.analytics;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.MailgunDates;
-import io.github.springmailgun.internal.QueryParams;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A query of the deprecated Stats API ({@code GET /v3/{domain}/stats/total}). Immutable; build with
@@ -18,24 +15,16 @@ import org.jspecify.annotations.Nullable;
  * with {@link AnalyticsOperations#metrics(MetricsQuery)}
  */
 @Deprecated
-public final class StatsQuery {
+@JsonPropertyOrder({ "event", "start", "end", "resolution", "duration" })
+public final class StatsQuery extends AnalyticsQuery {
 
+	// Sent as a repeated query parameter: event=accepted&event=delivered.
+	@JsonProperty("event")
 	private final List<String> events;
 
-	private final @Nullable Instant start;
-
-	private final @Nullable Instant end;
-
-	private final @Nullable Resolution resolution;
-
-	private final @Nullable String duration;
-
 	private StatsQuery(Builder builder) {
+		super(builder);
 		this.events = List.copyOf(builder.events);
-		this.start = builder.start;
-		this.end = builder.end;
-		this.resolution = builder.resolution;
-		this.duration = builder.duration;
 	}
 
 	/**
@@ -49,37 +38,11 @@ public final class StatsQuery {
 	}
 
 	/**
-	 * Returns the query parameters, with Mailgun's names and wire forms.
-	 * @return the parameters
-	 */
-	QueryParams toQuery() {
-		QueryParams query = new QueryParams().addAll("event", this.events);
-		if (this.start != null) {
-			query.add("start", MailgunDates.format(this.start));
-		}
-		if (this.end != null) {
-			query.add("end", MailgunDates.format(this.end));
-		}
-		if (this.resolution != null) {
-			query.add("resolution", this.resolution.value());
-		}
-		return query.add("duration", this.duration);
-	}
-
-	/**
 	 * Builds a {@link StatsQuery}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends PeriodBuilder<Builder> {
 
 		private final List<String> events = new ArrayList<>();
-
-		private @Nullable Instant start;
-
-		private @Nullable Instant end;
-
-		private @Nullable Resolution resolution;
-
-		private @Nullable String duration;
 
 		private Builder() {
 		}
@@ -90,29 +53,7 @@ public final class StatsQuery {
 		 * @return this builder
 		 */
 		public Builder events(String... events) {
-			for (String event : events) {
-				this.events.add(Wire.requireText("event", event));
-			}
-			return this;
-		}
-
-		/**
-		 * Sets the start of the period (Mailgun's default: 7 days ago).
-		 * @param start the start
-		 * @return this builder
-		 */
-		public Builder start(Instant start) {
-			this.start = start;
-			return this;
-		}
-
-		/**
-		 * Sets the end of the period (Mailgun's default: now).
-		 * @param end the end
-		 * @return this builder
-		 */
-		public Builder end(Instant end) {
-			this.end = end;
+			addTexts(this.events, "event", events);
 			return this;
 		}
 
@@ -127,22 +68,12 @@ public final class StatsQuery {
 		}
 
 		/**
-		 * Sets the period as a length before the end, replacing the start; sent as whole days or hours.
-		 * @param duration the length
-		 * @return this builder
-		 */
-		public Builder duration(Duration duration) {
-			this.duration = Wire.duration(duration);
-			return this;
-		}
-
-		/**
 		 * Sets the period as a number of months before the end, replacing the start.
 		 * @param months the number of months
 		 * @return this builder
 		 */
 		public Builder durationMonths(int months) {
-			this.duration = Wire.months(months);
+			this.duration = months(months);
 			return this;
 		}
 
@@ -155,7 +86,7 @@ public final class StatsQuery {
 			if (this.events.isEmpty()) {
 				throw new MailgunValidationException("event", "name at least one event, such as delivered");
 			}
-			Wire.requireOrder(this.start, this.end);
+			requireOrder();
 			return new StatsQuery(this);
 		}
 

@@ -43,6 +43,22 @@ public final class Json {
 	}
 
 	/**
+	 * Reads a response body into a type.
+	 * @param <T> the type
+	 * @param body the JSON
+	 * @param type the type to bind
+	 * @return the value
+	 * @throws IllegalArgumentException when the body is empty or {@code null}
+	 */
+	public static <T> T read(byte[] body, Class<T> type) {
+		T value = MAPPER.readValue(body, type);
+		if (value == null) {
+			throw new IllegalArgumentException("no " + type.getSimpleName() + " in the response");
+		}
+		return value;
+	}
+
+	/**
 	 * Writes a value as JSON bytes.
 	 * @param value the value
 	 * @return the JSON

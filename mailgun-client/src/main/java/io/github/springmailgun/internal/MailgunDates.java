@@ -19,10 +19,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 
 /**
  * Reads the dates Mailgun writes and writes the ones it reads. Mailgun is not consistent: suppressions
@@ -247,6 +250,31 @@ public final class MailgunDates {
 				}
 			}
 			return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+		}
+
+	}
+
+	/**
+	 * Writes an {@link Instant} as {@link MailgunDates#format(Instant) RFC 2822}, the form Mailgun reads.
+	 */
+	public static final class Rfc2822Serializer extends ValueSerializer<Instant> {
+
+		@Override
+		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(format(value));
+		}
+
+	}
+
+	/**
+	 * Writes an {@link Instant} as {@link MailgunDates#epochSeconds(Instant) epoch seconds} in a string,
+	 * the form of the Events API's query.
+	 */
+	public static final class EpochSecondsSerializer extends ValueSerializer<Instant> {
+
+		@Override
+		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(epochSeconds(value));
 		}
 
 	}

@@ -1,23 +1,26 @@
 package io.github.springmailgun.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
 
 /**
- * Turns Mailgun's paged lists into one lazy {@link Flux} of items. A page is requested only when the
- * subscriber wants more items than the pages so far held and the previous page was fully delivered;
- * cancelling stops further requests. The sequence ends at an empty page, a page without a next cursor,
- * or a next cursor equal to the current one (which would otherwise loop forever).
+ * The client's one paginator: turns Mailgun's paged lists into one lazy {@link Flux} of items. A page is
+ * requested only when the subscriber wants more items than the pages so far held, after the previous page
+ * was delivered in full; cancelling stops further requests. The sequence ends at the first page that is
+ * empty, that has no next cursor (missing or blank), or whose next cursor is the one it was fetched with:
+ * Mailgun links even its last page to a following, empty one, and a link back to the same page would
+ * loop forever. A cursor is an absolute URL for the v3 APIs, checked with {@link TrustedHosts} before the
+ * API key goes with it, and a token for the v1 analytics APIs.
  */
 public final class Paging {
 
@@ -26,32 +29,29 @@ public final class Paging {
 
 	/**
 	 * Follows pages from a first cursor.
-	 * @param <C> the cursor type: a URL for the v3 APIs, a token for the v1 analytics APIs
 	 * @param <P> the page type
 	 * @param <T> the item type
 	 * @param first the cursor of the first page
-	 * @param fetch requests the page at a cursor; it should check an absolute URL before any request
+	 * @param fetch requests the page at a cursor
 	 * @param items the items of a page
 	 * @param next the cursor of the page after a page, or {@code null} when there is none
 	 * @return the items of all pages, in order
 	 */
-	public static <C, P, T> Flux<T> follow(C first, Function<? super C, ? extends Mono<P>> fetch,
-			Function<? super P, ? extends List<T>> items, Function<? super P, @Nullable C> next) {
+	public static <P, T> Flux<T> follow(String first, Function<String, Mono<P>> fetch,
+			Function<? super P, List<T>> items, Function<? super P, @Nullable String> next) {
 		return Flux.defer(() -> {
 			// Written by the page just fetched, read by generate() only after that page's items were delivered.
-			AtomicReference<@Nullable C> cursor = new AtomicReference<>(first);
-			Function<C, Flux<T>> fetchItems = current -> fetch.apply(current).flatMapIterable(page -> {
+			AtomicReference<@Nullable String> cursor = new AtomicReference<>(first);
+			Function<String, Flux<T>> fetchItems = current -> fetch.apply(current).flatMapIterable(page -> {
 				List<T> pageItems = items.apply(page);
-				if (!pageItems.isEmpty()) {
-					C following = next.apply(page);
-					if (following != null && !following.equals(current)) {
-						cursor.set(following);
-					}
+				String following = next.apply(page);
+				if (!pageItems.isEmpty() && following != null && !following.isBlank() && !following.equals(current)) {
+					cursor.set(following);
 				}
 				return pageItems;
 			});
-			return Flux.<C>generate(sink -> {
-				C current = cursor.getAndSet(null);
+			return Flux.<String>generate(sink -> {
+				String current = cursor.getAndSet(null);
 				if (current != null) {
 					sink.next(current);
 				}
@@ -68,74 +68,80 @@ public final class Paging {
 	 * requests its source at once; a hidden one-element source in front holds the request back until
 	 * there is demand.
 	 */
-	private static <C, T> Flux<T> onDemand(C cursor, Function<C, Flux<T>> fetchItems) {
+	private static <T> Flux<T> onDemand(String cursor, Function<String, Flux<T>> fetchItems) {
 		return Flux.just(cursor).hide().concatMap(fetchItems, 0);
 	}
 
 	/**
-	 * Reads a page of the v3 APIs: a list under {@code items} and an absolute URL under {@code paging.next}.
+	 * Follows the {@code paging.next} links of a v3 list from its first page.
+	 * @param <P> the page type
 	 * @param <T> the item type
-	 * @param body the JSON response
-	 * @param itemType the type items bind to
-	 * @return the page
+	 * @param http the plumbing that fetches pages
+	 * @param first the URL of the first page
+	 * @param reader reads a page from a response body
+	 * @param items the items of a page
+	 * @param next the {@code paging.next} link of a page, or {@code null}
+	 * @return the items of all pages, in order
 	 */
-	public static <T> LinkPage<T> readLinkPage(byte[] body, Class<T> itemType) {
-		JsonNode root = readObject(body);
-		return new LinkPage<>(readList(root.path("items"), itemType), nextLink(root));
+	public static <P, T> Flux<T> links(MailgunHttp http, URI first, MailgunHttp.ResponseReader<P> reader,
+			Function<? super P, List<T>> items, Function<? super P, @Nullable String> next) {
+		return follow(first.toString(), link -> page(http, link, reader), items, next);
 	}
 
 	/**
-	 * Reads a page of the v3 APIs whose items need more than binding, such as keeping their raw JSON.
+	 * Fetches the page a link points to, refusing a host that is not trusted with the API key before any
+	 * request: paging links are absolute URLs from responses.
+	 * @param <P> the page type
+	 * @param http the plumbing that fetches the page
+	 * @param link the absolute URL
+	 * @param reader reads the page from the response body
+	 * @return the page
+	 */
+	public static <P> Mono<P> page(MailgunHttp http, String link, MailgunHttp.ResponseReader<P> reader) {
+		return Mono.defer(() -> http.exchange(
+				ApiRequest.of(HttpMethod.GET, http.trustedHosts().require("paging.next", link)), reader));
+	}
+
+	/**
+	 * Reads a page of the v3 APIs: objects under {@code items} and an absolute URL under
+	 * {@code paging.next}. Items that are not objects are skipped.
 	 * @param <T> the item type
 	 * @param body the JSON response
 	 * @param itemReader reads one item
 	 * @return the page
 	 */
 	public static <T> LinkPage<T> readLinkPage(byte[] body, Function<JsonNode, T> itemReader) {
-		JsonNode root = readObject(body);
+		JsonNode root = ResponseFields.object(body);
+		return new LinkPage<>(readItems(root.path("items"), itemReader),
+				root.path("paging").path("next").asString(null));
+	}
+
+	/**
+	 * Reads the objects of a JSON array, skipping other elements; a missing array has no items.
+	 * @param <T> the item type
+	 * @param array the array
+	 * @param itemReader reads one item
+	 * @return the items
+	 */
+	public static <T> List<T> readItems(JsonNode array, Function<JsonNode, T> itemReader) {
 		List<T> items = new ArrayList<>();
-		for (JsonNode item : root.path("items").values()) {
+		for (JsonNode item : array.values()) {
 			if (item.isObject()) {
 				items.add(itemReader.apply(item));
 			}
 		}
-		return new LinkPage<>(List.copyOf(items), nextLink(root));
+		return List.copyOf(items);
 	}
 
 	/**
-	 * Reads a JSON object.
-	 * @param body the JSON
-	 * @return the object node
-	 * @throws IllegalArgumentException when the body is not a JSON object
-	 */
-	public static JsonNode readObject(byte[] body) {
-		JsonNode root = Json.mapper().readTree(body);
-		if (root == null || !root.isObject()) {
-			throw new IllegalArgumentException("not a JSON object");
-		}
-		return root;
-	}
-
-	private static @Nullable String nextLink(JsonNode root) {
-		String next = root.path("paging").path("next").asString(null);
-		return (next != null && !next.isBlank()) ? next : null;
-	}
-
-	/**
-	 * Binds a JSON array to a list; a missing or null node is an empty list.
+	 * Reads a page of the v3 APIs whose items bind to a type.
 	 * @param <T> the item type
-	 * @param node the array
+	 * @param body the JSON response
 	 * @param itemType the type items bind to
-	 * @return the items, never {@code null}
+	 * @return the page
 	 */
-	public static <T> List<T> readList(JsonNode node, Class<T> itemType) {
-		if (node.isMissingNode() || node.isNull()) {
-			return List.of();
-		}
-		JsonMapper mapper = Json.mapper();
-		JavaType type = mapper.getTypeFactory().constructCollectionType(List.class, itemType);
-		List<@Nullable T> items = mapper.treeToValue(node, type);
-		return (items != null) ? items.stream().filter(Objects::nonNull).toList() : List.of();
+	public static <T> LinkPage<T> readLinkPage(byte[] body, Class<T> itemType) {
+		return readLinkPage(body, item -> Json.mapper().treeToValue(item, itemType));
 	}
 
 	/**

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.support.LoopbackServer;
-import io.github.springmailgun.support.LoopbackServer.Part;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.springmailgun.support.LoopbackServer.fixture;
@@ -16,55 +15,81 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every allowlist operation against a loopback server answering with the OpenAPI document's examples.
+ * The allowlist ({@code whitelists} in Mailgun's paths): the cases every table shares, and adding an
+ * address or a domain.
  */
-class AllowlistTests {
+class AllowlistTests extends AbstractSuppressionTableTests<AllowlistEntry> {
 
-	private final LoopbackServer server = new LoopbackServer();
+	private final AllowlistOperations allowlist = this.client.allowlist();
 
-	private final AllowlistOperations allowlist = this.server.client().allowlist();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	AllowlistTests() {
+		super("whitelists", MailgunOperations::allowlist);
 	}
 
-	private static void assertAuthorized(RecordedRequest request) {
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
+	@Override
+	AllowlistEntry example() {
+		return new AllowlistEntry(AllowlistEntry.Type.DOMAIN, "alice@example.com", "why the record was created",
+				Instant.parse("2025-12-11T01:49:40Z"));
 	}
 
-	@Test
-	void listFollowsTheNextLinkUntilAnEmptyPage() {
-		String next = this.server.baseUrl() + "/v3/mg.example.com/whitelists?page=next&address=alice%40example.com";
-		this.server.respond(200, fixture(getClass(), "whitelists-list.json").replace("<next page url>", next))
-			.respond(200, "{\"items\":[],\"paging\":{}}");
-
-		List<AllowlistEntry> all = this.allowlist.list().collectList().block();
-
-		assertThat(all).containsExactly(new AllowlistEntry(AllowlistEntry.Type.DOMAIN, "alice@example.com",
-				"why the record was created", Instant.parse("2025-12-11T01:49:40Z")));
-		RecordedRequest first = this.server.take();
-		assertThat(first.getMethod()).isEqualTo("GET");
-		assertThat(first.getTarget()).isEqualTo("/v3/mg.example.com/whitelists");
-		assertAuthorized(first);
-		assertThat(this.server.take().getTarget())
-			.isEqualTo("/v3/mg.example.com/whitelists?page=next&address=alice%40example.com");
+	@Override
+	SuppressionListOptions listOptions() {
+		return SuppressionListOptions.DEFAULTS;
 	}
 
-	@Test
-	void getReadsOneEntry() {
-		this.server.respond(200, fixture(getClass(), "whitelist-get.json"));
+	@Override
+	String listTarget() {
+		return "/v3/mg.example.com/whitelists";
+	}
 
-		AllowlistEntry entry = this.allowlist.get("example.com").block();
+	@Override
+	String getKey() {
+		return "example.com";
+	}
 
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("GET");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/whitelists/example.com");
-		assertAuthorized(request);
-		assertThat(entry.type()).isEqualTo(AllowlistEntry.Type.DOMAIN);
-		assertThat(entry.value()).isEqualTo("alice@example.com");
-		assertThat(entry.reason()).isEqualTo("why the record was created");
-		assertThat(entry.createdAt()).isEqualTo(Instant.parse("2025-12-11T01:49:40Z"));
+	@Override
+	String encodedGetKey() {
+		return "example.com";
+	}
+
+	@Override
+	String deleteKey() {
+		return "example.com";
+	}
+
+	@Override
+	String encodedDeleteKey() {
+		return "example.com";
+	}
+
+	@Override
+	SuppressionResponse deleted() {
+		return new SuppressionResponse("Allowlist address/domain has been removed", null, null, "example.com");
+	}
+
+	@Override
+	String clearedMessage() {
+		return "Allowlist addresses/domains for this domain have been removed";
+	}
+
+	@Override
+	String importedMessage() {
+		return "file uploaded successfully for processing. standby...";
+	}
+
+	@Override
+	String csv() {
+		return "address,domain\n,example.com\n";
+	}
+
+	@Override
+	String item(String address) {
+		return "{\"type\":\"address\",\"value\":\"" + address + "\",\"createdAt\":\"Fri, 21 Oct 2011 11:02:55 UTC\"}";
+	}
+
+	@Override
+	String address(AllowlistEntry entry) {
+		return entry.value();
 	}
 
 	@Test
@@ -93,49 +118,6 @@ class AllowlistTests {
 
 		assertThat(LoopbackServer.form(this.server.take())).containsExactly(Map.entry("address", List.of("bob@example.com")));
 		assertThat(response.type()).isEqualTo("address");
-	}
-
-	@Test
-	void deleteRemovesOneEntry() {
-		this.server.respond(200, fixture(getClass(), "whitelist-delete.json"));
-
-		SuppressionResponse response = this.allowlist.delete("example.com").block();
-
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("DELETE");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/whitelists/example.com");
-		assertAuthorized(request);
-		assertThat(response.message()).isEqualTo("Allowlist address/domain has been removed");
-		assertThat(response.value()).isEqualTo("example.com");
-	}
-
-	@Test
-	void clearRemovesTheWholeAllowlist() {
-		this.server.respond(200, fixture(getClass(), "whitelists-clear.json"));
-
-		SuppressionResponse response = this.allowlist.clear().block();
-
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("DELETE");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/whitelists");
-		assertAuthorized(request);
-		assertThat(response.message()).isEqualTo("Allowlist addresses/domains for this domain have been removed");
-	}
-
-	@Test
-	void importCsvUploadsTheFile() {
-		this.server.respond(202, fixture(getClass(), "whitelists-import.json"));
-
-		SuppressionResponse response = this.allowlist.importCsv("allow.csv", "address,domain\n,example.com\n".getBytes())
-			.block();
-
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("POST");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/whitelists/import");
-		assertAuthorized(request);
-		assertThat(LoopbackServer.parts(request))
-			.containsExactly(new Part("file", "allow.csv", "text/csv", "address,domain\n,example.com\n"));
-		assertThat(response.message()).isEqualTo("file uploaded successfully for processing. standby...");
 	}
 
 	@Test

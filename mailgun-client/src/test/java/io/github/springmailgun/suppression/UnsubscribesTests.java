@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.support.LoopbackServer;
-import io.github.springmailgun.support.LoopbackServer.Part;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.springmailgun.support.LoopbackServer.fixture;
@@ -16,53 +15,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every unsubscribe operation against a loopback server answering with the OpenAPI document's examples.
+ * The unsubscribe table: the cases every table shares, adding with one tag, several or none, and deleting
+ * from one tag.
  */
-class UnsubscribesTests {
+class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 
-	private final LoopbackServer server = new LoopbackServer();
+	private final UnsubscribeOperations unsubscribes = this.client.unsubscribes();
 
-	private final UnsubscribeOperations unsubscribes = this.server.client().unsubscribes();
-
-	@AfterEach
-	void stop() {
-		this.server.close();
+	UnsubscribesTests() {
+		super("unsubscribes", MailgunOperations::unsubscribes);
 	}
 
-	private static void assertAuthorized(RecordedRequest request) {
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
+	@Override
+	Unsubscribe example() {
+		return new Unsubscribe("alice@example.com", List.of("some tag"), Instant.parse("2025-12-11T01:49:40Z"));
 	}
 
-	@Test
-	void listFollowsTheNextLinkUntilAnEmptyPage() {
-		String next = this.server.baseUrl() + "/v3/mg.example.com/unsubscribes?page=next&address=alice%40example.com";
-		this.server.respond(200, fixture(getClass(), "unsubscribes-list.json").replace("<next page url>", next))
-			.respond(200, "{\"items\":[],\"paging\":{}}");
-
-		List<Unsubscribe> all = this.unsubscribes.list(SuppressionListOptions.limit(1000)).collectList().block();
-
-		assertThat(all).containsExactly(
-				new Unsubscribe("alice@example.com", List.of("some tag"), Instant.parse("2025-12-11T01:49:40Z")));
-		RecordedRequest first = this.server.take();
-		assertThat(first.getMethod()).isEqualTo("GET");
-		assertThat(first.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes?limit=1000");
-		assertAuthorized(first);
-		assertThat(this.server.take().getTarget())
-			.isEqualTo("/v3/mg.example.com/unsubscribes?page=next&address=alice%40example.com");
+	@Override
+	SuppressionListOptions listOptions() {
+		return SuppressionListOptions.limit(1000);
 	}
 
-	@Test
-	void getReadsOneUnsubscribe() {
-		this.server.respond(200, fixture(getClass(), "unsubscribe-get.json"));
+	@Override
+	String listTarget() {
+		return "/v3/mg.example.com/unsubscribes?limit=1000";
+	}
 
-		Unsubscribe unsubscribe = this.unsubscribes.get("alice@example.com").block();
+	@Override
+	SuppressionResponse deleted() {
+		return new SuppressionResponse("Unsubscribe event has been removed", "foo@bar.com", null, null);
+	}
 
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("GET");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes/alice%40example.com");
-		assertAuthorized(request);
-		assertThat(unsubscribe).isEqualTo(
-				new Unsubscribe("alice@example.com", List.of("some tag"), Instant.parse("2025-12-11T01:49:40Z")));
+	@Override
+	String clearedMessage() {
+		return "Unsubscribe addresses for this domain have been removed";
+	}
+
+	@Override
+	String importedMessage() {
+		return "file uploaded successfully for processing. standby...";
+	}
+
+	@Override
+	String csv() {
+		return "address,tags\na@example.com,*\n";
+	}
+
+	@Override
+	String item(String address) {
+		return "{\"address\":\"" + address + "\",\"tags\":[\"*\"],\"created_at\":\"Fri, 21 Oct 2011 11:02:55 UTC\"}";
+	}
+
+	@Override
+	String address(Unsubscribe entry) {
+		return entry.address();
 	}
 
 	@Test
@@ -128,20 +134,6 @@ class UnsubscribesTests {
 	}
 
 	@Test
-	void deleteRemovesOneAddress() {
-		this.server.respond(200, fixture(getClass(), "unsubscribe-delete.json"));
-
-		SuppressionResponse response = this.unsubscribes.delete("foo@bar.com").block();
-
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("DELETE");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes/foo%40bar.com");
-		assertAuthorized(request);
-		assertThat(response.message()).isEqualTo("Unsubscribe event has been removed");
-		assertThat(response.address()).isEqualTo("foo@bar.com");
-	}
-
-	@Test
 	void deleteFromOneTagSendsTheTag() {
 		this.server.respond(200, fixture(getClass(), "unsubscribe-delete.json"));
 
@@ -152,35 +144,6 @@ class UnsubscribesTests {
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/unsubscribes/foo%40bar.com");
 		assertThat(request.getUrl().queryParameterValues("tag")).containsExactly("news & offers");
 		assertAuthorized(request);
-	}
-
-	@Test
-	void clearRemovesTheWholeTable() {
-		this.server.respond(200, fixture(getClass(), "unsubscribes-clear.json"));
-
-		SuppressionResponse response = this.unsubscribes.clear().block();
-
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("DELETE");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes");
-		assertAuthorized(request);
-		assertThat(response.message()).isEqualTo("Unsubscribe addresses for this domain have been removed");
-	}
-
-	@Test
-	void importCsvUploadsTheFile() {
-		this.server.respond(202, fixture(getClass(), "unsubscribes-import.json"));
-
-		SuppressionResponse response = this.unsubscribes.importCsv("unsubscribes.csv", "address,tags\na@example.com,*\n".getBytes())
-			.block();
-
-		RecordedRequest request = this.server.take();
-		assertThat(request.getMethod()).isEqualTo("POST");
-		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes/import");
-		assertAuthorized(request);
-		assertThat(LoopbackServer.parts(request)).containsExactly(
-				new Part("file", "unsubscribes.csv", "text/csv", "address,tags\na@example.com,*\n"));
-		assertThat(response.message()).isEqualTo("file uploaded successfully for processing. standby...");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.github.springmailgun.suppression;
+package io.github.springmailgun;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,9 +18,13 @@ import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Paging;
 import io.github.springmailgun.internal.Paging.LinkPage;
-import io.github.springmailgun.internal.QueryParams;
+import io.github.springmailgun.internal.Parameters;
+import io.github.springmailgun.internal.RequestBody;
 import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.FormField;
+import io.github.springmailgun.suppression.SuppressionListOptions;
+import io.github.springmailgun.suppression.SuppressionOperations;
+import io.github.springmailgun.suppression.SuppressionResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,11 +34,12 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The behaviour the four suppression tables share; they differ only in their path, entry type and the
- * fields of an added entry.
+ * fields of an added entry. Single entries are added as a form, the way Mailgun documents it, and many as
+ * JSON; both carry the same fields.
  *
  * @param <T> the entry type
  */
-abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T> {
+abstract class AbstractSuppressionOperations<T> implements SuppressionOperations<T> {
 
 	/** Mailgun refuses JSON batches of more entries ("Batch size should be less than 1000"). */
 	static final int BATCH_LIMIT = 1000;
@@ -47,9 +52,13 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 
 	private final String table;
 
+	private final String path;
+
 	private final Class<T> entryType;
 
 	private final String keyParameter;
+
+	private final Function<T, Map<String, Object>> fields;
 
 	/**
 	 * Creates the operations on one table.
@@ -58,14 +67,17 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 	 * @param table the table's path segment, such as {@code bounces}
 	 * @param entryType the type entries bind to
 	 * @param keyParameter how Mailgun names an entry's key in errors ({@code address} or {@code value})
+	 * @param fields checks an entry to add and returns its fields, in order
 	 */
-	AbstractSuppressionTemplate(MailgunHttp http, String domain, String table, Class<T> entryType,
-			String keyParameter) {
+	AbstractSuppressionOperations(MailgunHttp http, String domain, String table, Class<T> entryType,
+			String keyParameter, Function<T, Map<String, Object>> fields) {
 		this.http = http;
 		this.domain = domain;
 		this.table = table;
+		this.path = "/v3/{domain}/" + table;
 		this.entryType = entryType;
 		this.keyParameter = keyParameter;
+		this.fields = fields;
 	}
 
 	@Override
@@ -79,47 +91,28 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 			if (options == null) {
 				throw new MailgunValidationException("options", "must not be null");
 			}
-			URI first = new QueryParams().add("limit", options.limit())
+			URI first = new Parameters().add("limit", options.limit())
 				.add("term", options.term())
-				.toUri(this.http, "/v3/{domain}/" + this.table, this.domain);
-			return Paging.follow(first.toString(), this::fetchPage, LinkPage::items, LinkPage::next);
-		});
-	}
-
-	private Mono<LinkPage<T>> fetchPage(String url) {
-		return Mono.defer(() -> {
-			// Paging links are absolute URLs from a response: the key goes only to hosts we trust.
-			URI uri = this.http.trustedHosts().require("paging.next", url);
-			return this.http.exchange(ApiRequest.of(HttpMethod.GET, uri),
-					body -> Paging.readLinkPage(body, this.entryType));
+				.toUri(this.http, this.path, this.domain);
+			return Paging.links(this.http, first, (body) -> Paging.readLinkPage(body, this.entryType), LinkPage::items,
+					LinkPage::next);
 		});
 	}
 
 	@Override
 	public Mono<T> get(String address) {
-		return Mono.defer(() -> {
-			URI uri = entryUri(address);
-			return this.http.exchange(ApiRequest.of(HttpMethod.GET, uri), this::readEntry);
-		});
-	}
-
-	private T readEntry(byte[] body) {
-		T entry = Json.mapper().readValue(body, this.entryType);
-		if (entry == null) {
-			throw new IllegalArgumentException("no entry");
-		}
-		return entry;
+		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, entryUri(address)),
+				(body) -> Json.read(body, this.entryType)));
 	}
 
 	@Override
 	public Mono<SuppressionResponse> delete(String address) {
-		return Mono.defer(() -> send(ApiRequest.of(HttpMethod.DELETE, entryUri(address))));
+		return Mono.defer(() -> send(HttpMethod.DELETE, entryUri(address), null));
 	}
 
 	@Override
 	public Mono<SuppressionResponse> clear() {
-		return Mono.defer(() -> send(ApiRequest.of(HttpMethod.DELETE,
-				this.http.uri("/v3/{domain}/" + this.table, this.domain))));
+		return Mono.defer(() -> send(HttpMethod.DELETE, this.http.uri(this.path, this.domain), null));
 	}
 
 	@Override
@@ -136,8 +129,7 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 	@Override
 	public Mono<SuppressionResponse> importCsv(Resource csv) {
 		return Mono.defer(() -> {
-			Objects.requireNonNull(csv, "csv");
-			String filename = csv.getFilename();
+			String filename = Objects.requireNonNull(csv, "csv").getFilename();
 			return importCsv(Attachment.of((filename != null && !filename.isBlank()) ? filename : "import.csv", csv,
 					CSV));
 		});
@@ -149,66 +141,67 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 	}
 
 	private Mono<SuppressionResponse> importCsv(Attachment csv) {
-		MultipartBody body = MultipartBody.of(List.of(), List.of(new MultipartBody.FilePart("file", csv)));
-		URI uri = this.http.uri("/v3/{domain}/" + this.table + "/import", this.domain);
 		// Importing the same rows twice leaves the same table, so a failed upload may be retried.
-		return send(new ApiRequest(HttpMethod.POST, uri, body, true));
+		return send(HttpMethod.POST, this.http.uri(this.path + "/import", this.domain),
+				MultipartBody.of(List.of(), List.of(new MultipartBody.FilePart("file", csv))));
 	}
 
 	/**
-	 * Adds one entry as a form, the way Mailgun documents single additions.
-	 * @param fields the form fields
+	 * Adds one entry as a form.
+	 * @param entry the entry
 	 * @return Mailgun's answer
 	 */
-	Mono<SuppressionResponse> addForm(List<FormField> fields) {
-		URI uri = this.http.uri("/v3/{domain}/" + this.table, this.domain);
+	public Mono<SuppressionResponse> add(T entry) {
+		return Mono.defer(() -> addForm(this.fields.apply(entry)));
+	}
+
+	/**
+	 * Adds one entry as a form of the given fields.
+	 * @param fields the fields, in order
+	 * @return Mailgun's answer
+	 */
+	final Mono<SuppressionResponse> addForm(Map<String, Object> fields) {
+		List<FormField> form = new ArrayList<>(fields.size());
+		fields.forEach((name, value) -> form.add(new FormField(name, value.toString())));
 		// Entries are keyed by address, so adding one again changes nothing: the call may be retried.
-		return send(new ApiRequest(HttpMethod.POST, uri, Bodies.form(fields), true));
+		return send(HttpMethod.POST, this.http.uri(this.path, this.domain), Bodies.form(form));
 	}
 
 	/**
 	 * Adds entries as JSON arrays of at most {@link #BATCH_LIMIT}, one request after another. Every entry
 	 * is turned into JSON (and so checked) before the first request.
-	 * @param <E> the entry type
 	 * @param entries the entries
-	 * @param toJson checks an entry and returns its JSON object
 	 * @return one answer per request
 	 */
-	<E> Flux<SuppressionResponse> addJson(@Nullable Collection<E> entries, Function<E, Map<String, Object>> toJson) {
+	public Flux<SuppressionResponse> addAll(@Nullable Collection<T> entries) {
 		return Flux.defer(() -> {
 			if (entries == null) {
 				throw new MailgunValidationException(this.table, "must not be null");
 			}
 			List<Map<String, Object>> all = new ArrayList<>(entries.size());
-			for (E entry : entries) {
+			for (T entry : entries) {
 				if (entry == null) {
 					throw new MailgunValidationException(this.table, "must not contain null entries");
 				}
-				all.add(toJson.apply(entry));
+				all.add(this.fields.apply(entry));
 			}
-			List<List<Map<String, Object>>> batches = new ArrayList<>();
-			for (int from = 0; from < all.size(); from += BATCH_LIMIT) {
-				batches.add(all.subList(from, Math.min(all.size(), from + BATCH_LIMIT)));
-			}
-			URI uri = this.http.uri("/v3/{domain}/" + this.table, this.domain);
-			return Flux.fromIterable(batches)
-				.concatMap(batch -> send(new ApiRequest(HttpMethod.POST, uri, Bodies.json(batch), true)), 0);
+			URI uri = this.http.uri(this.path, this.domain);
+			return Flux.fromIterable(all)
+				.buffer(BATCH_LIMIT)
+				.concatMap((batch) -> send(HttpMethod.POST, uri, Bodies.json(batch)), 0);
 		});
 	}
 
 	private URI entryUri(@Nullable String key) {
-		return this.http.uri("/v3/{domain}/" + this.table + "/{key}", this.domain, requireKey(key));
+		return this.http.uri(this.path + "/{key}", this.domain, requireText(this.keyParameter, key));
 	}
 
 	/**
-	 * Checks an entry key: an address, or on the allowlist an address or domain.
-	 * @param key the key
-	 * @return the trimmed key
+	 * Checks a value Mailgun keys or tags entries by.
+	 * @param parameter the parameter, for the error
+	 * @param value the value
+	 * @return the trimmed value
 	 */
-	String requireKey(@Nullable String key) {
-		return requireText(this.keyParameter, key);
-	}
-
 	static String requireText(String parameter, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw new MailgunValidationException(parameter, "must not be blank");
@@ -223,19 +216,16 @@ abstract class AbstractSuppressionTemplate<T> implements SuppressionOperations<T
 	}
 
 	/**
-	 * Executes a change and reads Mailgun's answer.
-	 * @param request the call
+	 * Executes a change and reads Mailgun's answer. Every change of a suppression table leaves the same
+	 * table when repeated, so each may be retried.
+	 * @param method the method
+	 * @param uri the URL
+	 * @param body the body, or {@code null}
 	 * @return the answer
 	 */
-	Mono<SuppressionResponse> send(ApiRequest request) {
-		return this.http.exchange(request, AbstractSuppressionTemplate::readResponse);
-	}
-
-	private static SuppressionResponse readResponse(byte[] body) {
-		if (body.length == 0) {
-			return new SuppressionResponse("", null, null, null);
-		}
-		return Json.mapper().readValue(body, SuppressionResponse.class);
+	final Mono<SuppressionResponse> send(HttpMethod method, URI uri, @Nullable RequestBody body) {
+		return this.http.exchange(new ApiRequest(method, uri, body, true), (response) -> (response.length == 0)
+				? new SuppressionResponse("", null, null, null) : Json.read(response, SuppressionResponse.class));
 	}
 
 }

@@ -1,15 +1,22 @@
-package io.github.springmailgun.domain;
+package io.github.springmailgun;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
+import io.github.springmailgun.domain.ClickTracking;
+import io.github.springmailgun.domain.ClickTrackingMode;
+import io.github.springmailgun.domain.OpenTracking;
+import io.github.springmailgun.domain.OpenTrackingUpdate;
+import io.github.springmailgun.domain.TrackingOperations;
+import io.github.springmailgun.domain.TrackingSettings;
+import io.github.springmailgun.domain.UnsubscribeTracking;
+import io.github.springmailgun.domain.UnsubscribeTrackingUpdate;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
+import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
-import io.github.springmailgun.message.FormField;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -17,20 +24,15 @@ import org.springframework.http.HttpMethod;
 /**
  * {@link TrackingOperations} over the client's HTTP plumbing. The updates are sent as
  * {@code multipart/form-data}, the encoding Mailgun's OpenAPI document gives for them. Created by
- * {@link io.github.springmailgun.MailgunTemplate}; thread-safe.
+ * {@link MailgunTemplate}; thread-safe.
  */
-public final class DefaultTrackingOperations implements TrackingOperations {
+final class DefaultTrackingOperations implements TrackingOperations {
 
 	private final MailgunHttp http;
 
 	private final String domain;
 
-	/**
-	 * Creates the operations for a bound domain.
-	 * @param http the plumbing
-	 * @param domain the domain whose settings are read and changed
-	 */
-	public DefaultTrackingOperations(MailgunHttp http, String domain) {
+	DefaultTrackingOperations(MailgunHttp http, String domain) {
 		this.http = http;
 		this.domain = domain;
 	}
@@ -53,14 +55,8 @@ public final class DefaultTrackingOperations implements TrackingOperations {
 			if (update == null || (update.active() == null && update.placeAtTheTop() == null)) {
 				throw new MailgunValidationException("active", "set active or place_at_the_top (or both)");
 			}
-			List<FormField> fields = new ArrayList<>(2);
-			if (update.active() != null) {
-				fields.add(new FormField("active", update.active().toString()));
-			}
-			if (update.placeAtTheTop() != null) {
-				fields.add(new FormField("place_at_the_top", update.placeAtTheTop().toString()));
-			}
-			return put("open", fields, OpenTracking.class);
+			return put("open", new Parameters().add("active", update.active())
+				.add("place_at_the_top", update.placeAtTheTop()), OpenTracking.class);
 		});
 	}
 
@@ -70,7 +66,7 @@ public final class DefaultTrackingOperations implements TrackingOperations {
 			if (mode == null) {
 				throw new MailgunValidationException("active", "must be true, false or htmlonly");
 			}
-			return put("click", List.of(new FormField("active", mode.wireValue())), ClickTracking.class);
+			return put("click", new Parameters().add("active", mode.wireValue()), ClickTracking.class);
 		});
 	}
 
@@ -81,25 +77,17 @@ public final class DefaultTrackingOperations implements TrackingOperations {
 					|| (update.active() == null && update.htmlFooter() == null && update.textFooter() == null)) {
 				throw new MailgunValidationException("active", "set active, html_footer or text_footer");
 			}
-			List<FormField> fields = new ArrayList<>(3);
-			if (update.active() != null) {
-				fields.add(new FormField("active", update.active().toString()));
-			}
-			if (update.htmlFooter() != null) {
-				fields.add(new FormField("html_footer", update.htmlFooter()));
-			}
-			if (update.textFooter() != null) {
-				fields.add(new FormField("text_footer", update.textFooter()));
-			}
-			return put("unsubscribe", fields, UnsubscribeTracking.class);
+			return put("unsubscribe", new Parameters().add("active", update.active())
+				.add("html_footer", update.htmlFooter())
+				.add("text_footer", update.textFooter()), UnsubscribeTracking.class);
 		});
 	}
 
 	/** Sends one tracking update; Mailgun answers with the section under the same name. */
-	private <T> Mono<T> put(String section, List<FormField> fields, Class<T> type) {
+	private <T> Mono<T> put(String section, Parameters form, Class<T> type) {
 		URI uri = this.http.uri("/v3/domains/{name}/tracking/{section}", this.domain, section);
 		// Setting the same values again changes nothing: safe to retry.
-		ApiRequest request = new ApiRequest(HttpMethod.PUT, uri, MultipartBody.of(fields, List.of()), true);
+		ApiRequest request = new ApiRequest(HttpMethod.PUT, uri, MultipartBody.of(form.toForm(), List.of()), true);
 		return this.http.exchange(request, body -> ResponseFields.read(body, section, type));
 	}
 

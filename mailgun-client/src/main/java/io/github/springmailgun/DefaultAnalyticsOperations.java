@@ -1,0 +1,145 @@
+package io.github.springmailgun;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.github.springmailgun.analytics.AnalyticsOperations;
+import io.github.springmailgun.analytics.Event;
+import io.github.springmailgun.analytics.EventsQuery;
+import io.github.springmailgun.analytics.LogEvent;
+import io.github.springmailgun.analytics.LogsAggregates;
+import io.github.springmailgun.analytics.LogsPage;
+import io.github.springmailgun.analytics.LogsPagination;
+import io.github.springmailgun.analytics.LogsQuery;
+import io.github.springmailgun.analytics.MetricsQuery;
+import io.github.springmailgun.analytics.MetricsResponse;
+import io.github.springmailgun.analytics.StatsQuery;
+import io.github.springmailgun.analytics.StatsResponse;
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.ApiRequest;
+import io.github.springmailgun.internal.Bodies;
+import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.internal.MailgunDates;
+import io.github.springmailgun.internal.MailgunHttp;
+import io.github.springmailgun.internal.Paging;
+import io.github.springmailgun.internal.Paging.LinkPage;
+import io.github.springmailgun.internal.Parameters;
+import io.github.springmailgun.internal.ResponseFields;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@link AnalyticsOperations} over the client's HTTP plumbing: the account-level v1 APIs, and the
+ * deprecated v3 APIs bound to one domain. The queries carry their wire names, so the client's mapper
+ * writes the JSON bodies and query strings. Created by {@link MailgunTemplate}; thread-safe.
+ */
+final class DefaultAnalyticsOperations implements AnalyticsOperations {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final MailgunHttp http;
+
+	private final String domain;
+
+	DefaultAnalyticsOperations(MailgunHttp http, String domain) {
+		this.http = http;
+		this.domain = domain;
+	}
+
+	@Override
+	public Mono<MetricsResponse> metrics(MetricsQuery query) {
+		return Mono.defer(() -> post("/v1/analytics/metrics", requireQuery(query),
+				(body) -> Json.read(body, MetricsResponse.class)));
+	}
+
+	@Override
+	public Mono<LogsPage> logsPage(LogsQuery query) {
+		return Mono.defer(
+				() -> post("/v1/analytics/logs", requireQuery(query), DefaultAnalyticsOperations::readLogsPage));
+	}
+
+	@Override
+	public Flux<LogEvent> logs(LogsQuery query) {
+		return Flux.defer(() -> {
+			LogsQuery first = requireQuery(query);
+			// The empty cursor stands for the query's own token, which may be none.
+			String token = first.token();
+			return Paging.follow((token != null) ? token : "",
+					(cursor) -> logsPage(cursor.isEmpty() ? first : first.withToken(cursor)), LogsPage::items,
+					(page) -> page.pagination().next());
+		});
+	}
+
+	@Override
+	@Deprecated
+	public Mono<StatsResponse> stats(StatsQuery query) {
+		return Mono.defer(() -> {
+			ApiRequest request = ApiRequest.of(HttpMethod.GET,
+					Parameters.of(requireQuery(query)).toUri(this.http, "/v3/{domain}/stats/total", this.domain));
+			return this.http.exchange(request, (body) -> Json.read(body, StatsResponse.class));
+		});
+	}
+
+	@Override
+	@Deprecated
+	public Flux<Event> events(EventsQuery query) {
+		return Flux.defer(() -> Paging.links(this.http,
+				Parameters.of(requireQuery(query)).toUri(this.http, "/v3/{domain}/events", this.domain),
+				(body) -> Paging.readLinkPage(body, DefaultAnalyticsOperations::readEvent), LinkPage::items,
+				LinkPage::next));
+	}
+
+	private <T> Mono<T> post(String path, Object query, MailgunHttp.ResponseReader<T> reader) {
+		// A query changes nothing, so it may be retried like a GET.
+		return this.http.exchange(new ApiRequest(HttpMethod.POST, this.http.uri(path), Bodies.json(query), true),
+				reader);
+	}
+
+	private static LogsPage readLogsPage(byte[] body) {
+		JsonNode root = ResponseFields.object(body);
+		JsonNode pagination = root.path("pagination");
+		JsonNode aggregates = root.path("aggregates");
+		return new LogsPage(instant(root.path("start")), instant(root.path("end")),
+				Paging.readItems(root.path("items"), DefaultAnalyticsOperations::readLogEvent),
+				pagination.isObject() ? Json.mapper().treeToValue(pagination, LogsPagination.class) : null,
+				aggregates.isObject() ? Json.mapper().treeToValue(aggregates, LogsAggregates.class) : null);
+	}
+
+	/** Reads one Logs API entry, keeping its whole JSON. */
+	private static LogEvent readLogEvent(JsonNode item) {
+		LogEvent typed = Json.mapper().treeToValue(item, LogEvent.class);
+		return new LogEvent(typed.id(), typed.event(), typed.timestamp(), typed.domain(), typed.recipient(),
+				typed.recipientDomain(), typed.recipientProvider(), typed.severity(), typed.reason(), typed.logLevel(),
+				typed.tags(), typed.deliveryStatus(), typed.message(), typed.envelope(), typed.storage(),
+				Json.mapper().treeToValue(item, MAP));
+	}
+
+	/** Reads one Events API item, keeping its whole JSON. */
+	@SuppressWarnings("deprecation")
+	private static Event readEvent(JsonNode item) {
+		Event typed = Json.mapper().treeToValue(item, Event.class);
+		return new Event(typed.id(), typed.event(), typed.timestamp(), typed.logLevel(), typed.recipient(),
+				typed.recipientDomain(), typed.recipientProvider(), typed.severity(), typed.reason(), typed.url(),
+				typed.ip(), typed.tags(), typed.userVariables(), typed.deliveryStatus(), typed.message(),
+				typed.envelope(), typed.storage(), Json.mapper().treeToValue(item, MAP));
+	}
+
+	private static @Nullable Instant instant(JsonNode node) {
+		String text = node.asString(null);
+		return (text != null && !text.isBlank()) ? MailgunDates.parse(text) : null;
+	}
+
+	private static <Q> Q requireQuery(@Nullable Q query) {
+		if (query == null) {
+			throw new MailgunValidationException("query", "must not be null");
+		}
+		return query;
+	}
+
+}

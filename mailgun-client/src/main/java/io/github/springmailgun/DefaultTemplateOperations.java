@@ -1,0 +1,300 @@
+package io.github.springmailgun;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.ApiRequest;
+import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.internal.MailgunHttp;
+import io.github.springmailgun.internal.MultipartBody;
+import io.github.springmailgun.internal.Paging;
+import io.github.springmailgun.internal.Parameters;
+import io.github.springmailgun.internal.ResponseFields;
+import io.github.springmailgun.template.Template;
+import io.github.springmailgun.template.TemplateChange;
+import io.github.springmailgun.template.TemplateOperations;
+import io.github.springmailgun.template.TemplatePage;
+import io.github.springmailgun.template.TemplateRequest;
+import io.github.springmailgun.template.TemplateVersion;
+import io.github.springmailgun.template.TemplateVersionPage;
+import io.github.springmailgun.template.TemplateVersionRequest;
+import io.github.springmailgun.template.TemplateVersionUpdate;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@link TemplateOperations} over the client's HTTP plumbing. Forms are sent as
+ * {@code multipart/form-data}, the encoding Mailgun's OpenAPI document gives for them. Created by
+ * {@link MailgunTemplate}; thread-safe.
+ */
+final class DefaultTemplateOperations implements TemplateOperations {
+
+	/** Mailgun's default and largest page size for templates and versions. */
+	private static final int MAX_PAGE_SIZE = 100;
+
+	private static final String TEMPLATES = "/v3/{domain}/templates";
+
+	private static final String TEMPLATE = TEMPLATES + "/{name}";
+
+	private static final String VERSIONS = TEMPLATE + "/versions";
+
+	private static final String VERSION = VERSIONS + "/{tag}";
+
+	private final MailgunHttp http;
+
+	private final String domain;
+
+	DefaultTemplateOperations(MailgunHttp http, String domain) {
+		this.http = http;
+		this.domain = domain;
+	}
+
+	@Override
+	public String domain() {
+		return this.domain;
+	}
+
+	@Override
+	public Mono<Template> create(TemplateRequest request) {
+		return Mono.defer(() -> {
+			if (request == null) {
+				throw new MailgunValidationException("name", "the request must not be null");
+			}
+			Parameters form = new Parameters().add("name", request.name())
+				.add("description", request.description())
+				.add("createdBy", request.createdBy())
+				.add("template", request.template())
+				.add("tag", request.tag())
+				.add("comment", request.comment())
+				.add("headers", headers(request.headers()));
+			// A repeated create could store a second version: never retried after it may have arrived.
+			return call(HttpMethod.POST, this.http.uri(TEMPLATES, this.domain), form, false,
+					DefaultTemplateOperations::readTemplate);
+		});
+	}
+
+	@Override
+	public Mono<Template> get(String name) {
+		return get(name, false);
+	}
+
+	@Override
+	public Mono<Template> get(String name, boolean withActiveVersion) {
+		return Mono.defer(() -> call(HttpMethod.GET, new Parameters().add("active", withActiveVersion ? "yes" : null)
+			.toUri(this.http, TEMPLATE, this.domain, requireText("template_name", name)), null, true,
+				DefaultTemplateOperations::readTemplate));
+	}
+
+	@Override
+	public Flux<Template> list() {
+		return list(MAX_PAGE_SIZE);
+	}
+
+	@Override
+	public Flux<Template> list(int pageSize) {
+		return Flux.defer(() -> Paging.links(this.http, templatesPage(pageSize),
+				DefaultTemplateOperations::readTemplatePage, TemplatePage::items, (page) -> page.paging().next()));
+	}
+
+	@Override
+	public Mono<TemplatePage> listPage(int limit) {
+		return Mono.defer(() -> Paging.page(this.http, templatesPage(limit).toString(),
+				DefaultTemplateOperations::readTemplatePage));
+	}
+
+	@Override
+	public Mono<TemplatePage> nextPage(TemplatePage page) {
+		return Mono.defer(
+				() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readTemplatePage));
+	}
+
+	@Override
+	public Mono<TemplateChange> update(String name, String description) {
+		return Mono.defer(() -> {
+			if (description == null) {
+				throw new MailgunValidationException("description", "must not be null");
+			}
+			URI uri = this.http.uri(TEMPLATE, this.domain, requireText("template_name", name));
+			return call(HttpMethod.PUT, uri, new Parameters().add("description", description), true,
+					DefaultTemplateOperations::readChange);
+		});
+	}
+
+	@Override
+	public Mono<TemplateChange> delete(String name) {
+		return Mono.defer(() -> call(HttpMethod.DELETE,
+				this.http.uri(TEMPLATE, this.domain, requireText("template_name", name)), null, true,
+				DefaultTemplateOperations::readChange));
+	}
+
+	@Override
+	public Mono<Template> createVersion(String templateName, TemplateVersionRequest request) {
+		return Mono.defer(() -> {
+			URI uri = this.http.uri(VERSIONS, this.domain, requireText("template_name", templateName));
+			if (request == null) {
+				throw new MailgunValidationException("tag", "the request must not be null");
+			}
+			Parameters form = new Parameters().add("template", request.template())
+				.add("tag", request.tag())
+				.add("comment", request.comment())
+				.add("active", request.active() ? "yes" : null)
+				.add("headers", headers(request.headers()));
+			return call(HttpMethod.POST, uri, form, false, DefaultTemplateOperations::readTemplate);
+		});
+	}
+
+	@Override
+	public Mono<TemplateVersion> getVersion(String templateName, String tag) {
+		return Mono.defer(() -> call(HttpMethod.GET, versionUri(templateName, tag), null, true, (body) -> {
+			TemplateVersion version = readTemplate(body).version();
+			if (version == null) {
+				throw new IllegalArgumentException("no 'template.version' in the response");
+			}
+			return version;
+		}));
+	}
+
+	@Override
+	public Flux<TemplateVersion> listVersions(String templateName) {
+		return listVersions(templateName, MAX_PAGE_SIZE);
+	}
+
+	@Override
+	public Flux<TemplateVersion> listVersions(String templateName, int pageSize) {
+		return Flux.defer(() -> Paging.links(this.http, versionsPage(templateName, pageSize),
+				DefaultTemplateOperations::readVersionPage, TemplateVersionPage::versions,
+				(page) -> page.paging().next()));
+	}
+
+	@Override
+	public Mono<TemplateVersionPage> listVersionsPage(String templateName, int limit) {
+		return Mono.defer(() -> Paging.page(this.http, versionsPage(templateName, limit).toString(),
+				DefaultTemplateOperations::readVersionPage));
+	}
+
+	@Override
+	public Mono<TemplateVersionPage> nextVersionsPage(TemplateVersionPage page) {
+		return Mono.defer(
+				() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readVersionPage));
+	}
+
+	@Override
+	public Mono<TemplateChange> updateVersion(String templateName, String tag, TemplateVersionUpdate update) {
+		return Mono.defer(() -> {
+			URI uri = versionUri(templateName, tag);
+			if (update == null) {
+				throw new MailgunValidationException("template", "the update must not be null");
+			}
+			Parameters form = new Parameters().add("template", update.template())
+				.add("comment", update.comment())
+				.add("active", update.active() ? "yes" : null)
+				.add("headers", headers(update.headers()));
+			return call(HttpMethod.PUT, uri, form, true, DefaultTemplateOperations::readChange);
+		});
+	}
+
+	@Override
+	public Mono<TemplateChange> deleteVersion(String templateName, String tag) {
+		return Mono.defer(() -> call(HttpMethod.DELETE, versionUri(templateName, tag), null, true,
+				DefaultTemplateOperations::readChange));
+	}
+
+	@Override
+	public Mono<TemplateVersion> copyVersion(String templateName, String tag, String newTag,
+			@Nullable String comment) {
+		return Mono.defer(() -> {
+			URI uri = new Parameters().add("comment", comment)
+				.toUri(this.http, VERSION + "/copy/{newTag}", this.domain, requireText("template_name", templateName),
+						requireText("tag", tag), requireText("new_version_name", newTag));
+			// The copy replaces any version of the new tag: repeating it gives the same result.
+			return call(HttpMethod.PUT, uri, null, true, DefaultTemplateOperations::readCopy);
+		});
+	}
+
+	private <T> Mono<T> call(HttpMethod method, URI uri, @Nullable Parameters form, boolean idempotent,
+			MailgunHttp.ResponseReader<T> reader) {
+		MultipartBody body = (form != null) ? MultipartBody.of(form.toForm(), List.of()) : null;
+		return this.http.exchange(new ApiRequest(method, uri, body, idempotent), reader);
+	}
+
+	private <P> Mono<P> nextPage(@Nullable String next, MailgunHttp.ResponseReader<P> reader) {
+		return (next != null) ? Paging.page(this.http, next, reader) : Mono.empty();
+	}
+
+	private URI versionUri(String templateName, String tag) {
+		return this.http.uri(VERSION, this.domain, requireText("template_name", templateName), requireText("tag", tag));
+	}
+
+	private URI templatesPage(int limit) {
+		return new Parameters().add("limit", requireLimit(limit)).toUri(this.http, TEMPLATES, this.domain);
+	}
+
+	private URI versionsPage(String templateName, int limit) {
+		return new Parameters().add("limit", requireLimit(limit))
+			.toUri(this.http, VERSIONS, this.domain, requireText("template_name", templateName));
+	}
+
+	private static int requireLimit(int limit) {
+		if (limit < 1 || limit > MAX_PAGE_SIZE) {
+			throw new MailgunValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+		}
+		return limit;
+	}
+
+	private static String requireText(String parameter, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new MailgunValidationException(parameter, "must not be blank");
+		}
+		return value;
+	}
+
+	private static <P> P requirePage(@Nullable P page) {
+		if (page == null) {
+			throw new MailgunValidationException("page", "must not be null");
+		}
+		return page;
+	}
+
+	/** The stored headers travel as one field of JSON. */
+	private static @Nullable String headers(Map<String, String> headers) {
+		return headers.isEmpty() ? null : new String(Json.write(headers), StandardCharsets.UTF_8);
+	}
+
+	private static Template readTemplate(byte[] body) {
+		return ResponseFields.read(body, "template", Template.class);
+	}
+
+	private static TemplatePage readTemplatePage(byte[] body) {
+		return Json.read(body, TemplatePage.class);
+	}
+
+	private static TemplateVersionPage readVersionPage(byte[] body) {
+		TemplateVersionPage page = Json.read(body, TemplateVersionPage.class);
+		if (page.template() == null) {
+			throw new IllegalArgumentException("no 'template' in the response");
+		}
+		return page;
+	}
+
+	private static TemplateChange readChange(byte[] body) {
+		JsonNode root = ResponseFields.object(body);
+		String message = ResponseFields.text(root, "message");
+		JsonNode template = root.path("template");
+		return new TemplateChange((message != null) ? message : "", ResponseFields.text(template, "name"),
+				ResponseFields.text(template.path("version"), "tag"));
+	}
+
+	private static TemplateVersion readCopy(byte[] body) {
+		JsonNode root = ResponseFields.object(body);
+		// "template" is the deprecated name of the same member.
+		return ResponseFields.read(root, root.hasNonNull("version") ? "version" : "template", TemplateVersion.class);
+	}
+
+}
