@@ -133,7 +133,7 @@ public final class MailgunHttp {
 	 * @return the absolute URL
 	 */
 	public URI uri(String pathTemplate, Map<String, ?> query, Object... variables) {
-		QueryParams params = new QueryParams();
+		Parameters params = new Parameters();
 		query.forEach(params::add);
 		return params.toUri(this, pathTemplate, variables);
 	}
