@@ -1,10 +1,11 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.springmailgun.LoopbackMailgun.Recorded;
+import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
 import io.github.springmailgun.error.MailgunBadRequestException;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.message.BatchMessage;

@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,7 +53,7 @@ class BlockingMailgunOperationsTests {
 
 	@Test
 	void waitIsBounded() {
-		this.mailgun.server.enqueue(new mockwebserver3.MockResponse.Builder().code(200)
+		this.mailgun.enqueue(new mockwebserver3.MockResponse.Builder().code(200)
 			.headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
 			.body(LoopbackMailgun.ACCEPTED)
 			.build());

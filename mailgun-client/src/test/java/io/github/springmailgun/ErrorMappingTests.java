@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.time.Duration;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;

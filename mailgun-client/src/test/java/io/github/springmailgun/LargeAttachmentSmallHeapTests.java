@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

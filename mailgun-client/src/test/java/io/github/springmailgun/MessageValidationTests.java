@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;

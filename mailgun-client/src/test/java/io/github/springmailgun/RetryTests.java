@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.observation.DefaultMailgunSendObservationConvention;

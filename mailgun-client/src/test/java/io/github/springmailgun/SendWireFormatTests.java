@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.testing.LoopbackMailgun;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.springmailgun.LoopbackMailgun.Part;
-import io.github.springmailgun.LoopbackMailgun.Recorded;
+import io.github.springmailgun.testing.LoopbackMailgun.Part;
+import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
 import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.FormField;
 import io.github.springmailgun.message.MailgunMessage;

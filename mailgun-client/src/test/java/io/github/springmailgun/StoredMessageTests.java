@@ -1,6 +1,7 @@
 package io.github.springmailgun;
 
-import io.github.springmailgun.LoopbackMailgun.Recorded;
+import io.github.springmailgun.testing.LoopbackMailgun;
+import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.message.StoredMessage;
 import org.junit.jupiter.api.AfterEach;

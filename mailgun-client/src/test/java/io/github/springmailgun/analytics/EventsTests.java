@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +26,7 @@ class EventsTests {
 
 	private static final String DOCUMENTED_NEXT = "https://api.mailgun.net/v3/samples.mailgun.org/events/W3siY...";
 
-	private final LoopbackServer server = new LoopbackServer();
+	private final LoopbackMailgun server = new LoopbackMailgun();
 
 	private final AnalyticsOperations analytics = this.server.client().analytics();
 
@@ -63,7 +63,7 @@ class EventsTests {
 
 		List<Event> events = this.analytics.events(query).collectList().block();
 
-		RecordedRequest first = this.server.take();
+		RecordedRequest first = this.server.takeRequest();
 		assertThat(first.getMethod()).isEqualTo("GET");
 		assertThat(first.getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/events");
 		assertThat(first.getUrl().queryParameter("begin")).isEqualTo("1529625600");
@@ -73,11 +73,11 @@ class EventsTests {
 		assertThat(first.getUrl().queryParameter("recipient")).isEqualTo("john@example.com");
 		assertThat(first.getUrl().queryParameter("message-id")).isEqualTo("20180622182958.1.48906CB188F1A454@exmple.org");
 		assertThat(first.getUrl().queryParameter("attachment")).isEqualTo("report.pdf");
-		assertThat(first.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
-		RecordedRequest second = this.server.take();
+		assertThat(first.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
+		RecordedRequest second = this.server.takeRequest();
 		assertThat(second.getTarget()).isEqualTo("/v3/mg.example.com/events/PAGE2");
-		assertThat(second.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
-		assertThat(this.server.take().getTarget()).isEqualTo("/v3/mg.example.com/events/PAGE3");
+		assertThat(second.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v3/mg.example.com/events/PAGE3");
 		assertThat(this.server.requestCount()).isEqualTo(3);
 
 		assertThat(events).extracting(Event::event).containsExactly("delivered", "failed");
@@ -125,7 +125,7 @@ class EventsTests {
 
 		assertThat(this.analytics.events(EventsQuery.builder().build()).take(2).collectList().block()).hasSize(2);
 
-		Thread.sleep(200);
+		this.server.barrier();
 		assertThat(this.server.requestCount()).isEqualTo(2);
 	}
 
@@ -140,7 +140,7 @@ class EventsTests {
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MailgunValidationException.class)
 				.hasMessageContaining("attacker.example.net"))
 			.verify(Duration.ofSeconds(5));
-		Thread.sleep(100);
+		this.server.barrier();
 		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 
@@ -162,7 +162,7 @@ class EventsTests {
 			.end(Instant.parse("2018-06-22T00:00:00.25Z"))
 			.ascending(false)
 			.build()).blockLast();
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getUrl().queryParameter("end")).isEqualTo("1529625600.25");
 		assertThat(request.getUrl().queryParameter("ascending")).isEqualTo("no");
 	}

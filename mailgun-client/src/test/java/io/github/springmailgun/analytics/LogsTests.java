@@ -6,13 +6,13 @@ import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunDates;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LogsTests {
 
-	private final LoopbackServer server = new LoopbackServer();
+	private final LoopbackMailgun server = new LoopbackMailgun();
 
 	private final AnalyticsOperations analytics = this.server.client().analytics();
 
@@ -56,12 +56,12 @@ class LogsTests {
 		LogsPage page = this.analytics.logsPage(documentedQuery().token("cjsijbijewbu78t678tVTYUYU76754fyuiksin865g").build())
 			.block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v1/analytics/logs");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
-		assertThat(LoopbackServer.json(request)).isEqualTo(MetricsTests.example(getClass(), "logs-request.json"));
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
+		assertThat(LoopbackMailgun.json(request)).isEqualTo(MetricsTests.example(getClass(), "logs-request.json"));
 
 		assertThat(page.start()).isEqualTo(Instant.parse("2024-07-08T00:00:00Z"));
 		assertThat(page.end()).isEqualTo(Instant.parse("2024-07-12T00:00:00Z"));
@@ -99,15 +99,15 @@ class LogsTests {
 
 		assertThat(ids).containsExactly("one", "two");
 		assertThat(this.server.requestCount()).isEqualTo(3);
-		RecordedRequest first = this.server.take();
-		assertThat(LoopbackServer.json(first))
-			.isEqualTo(LoopbackServer.json("{\"duration\":\"1d\",\"events\":[\"delivered\"]}"));
-		assertThat(first.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
-		RecordedRequest second = this.server.take();
+		RecordedRequest first = this.server.takeRequest();
+		assertThat(LoopbackMailgun.json(first))
+			.isEqualTo(LoopbackMailgun.json("{\"duration\":\"1d\",\"events\":[\"delivered\"]}"));
+		assertThat(first.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
+		RecordedRequest second = this.server.takeRequest();
 		assertThat(second.getTarget()).isEqualTo("/v1/analytics/logs");
-		assertThat(LoopbackServer.json(second)).isEqualTo(LoopbackServer.json(
+		assertThat(LoopbackMailgun.json(second)).isEqualTo(LoopbackMailgun.json(
 				"{\"duration\":\"1d\",\"events\":[\"delivered\"],\"pagination\":{\"token\":\"t2\"}}"));
-		assertThat(LoopbackServer.json(this.server.take()).get("pagination").get("token").asString()).isEqualTo("t3");
+		assertThat(LoopbackMailgun.json(this.server.takeRequest()).get("pagination").get("token").asString()).isEqualTo("t3");
 	}
 
 	@Test
@@ -116,7 +116,7 @@ class LogsTests {
 
 		assertThat(this.analytics.logs(LogsQuery.builder().build()).take(2).collectList().block()).hasSize(2);
 
-		Thread.sleep(200);
+		this.server.barrier();
 		assertThat(this.server.requestCount()).isEqualTo(2);
 	}
 
@@ -126,7 +126,7 @@ class LogsTests {
 
 		StepVerifier.create(this.analytics.logs(LogsQuery.builder().build()).map(LogEvent::id), 1)
 			.expectNext("one")
-			.thenAwait(Duration.ofMillis(200))
+			.then(this.server::barrier)
 			.then(() -> assertThat(this.server.requestCount()).isEqualTo(1))
 			.thenRequest(1)
 			.expectNext("two")

@@ -6,14 +6,14 @@ import java.time.Instant;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunDates;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MetricsTests {
 
-	private final LoopbackServer server = new LoopbackServer();
+	private final LoopbackMailgun server = new LoopbackMailgun();
 
 	private final AnalyticsOperations analytics = this.server.client().analytics();
 
@@ -33,7 +33,7 @@ class MetricsTests {
 
 	/** The document's request example with its dates written the way the client writes the same instants. */
 	static JsonNode example(Class<?> owner, String name) {
-		ObjectNode example = (ObjectNode) LoopbackServer.json(fixture(owner, name));
+		ObjectNode example = (ObjectNode) LoopbackMailgun.json(fixture(owner, name));
 		for (String field : new String[] { "start", "end" }) {
 			example.put(field, MailgunDates.format(MailgunDates.parse(example.get(field).asString())));
 		}
@@ -57,12 +57,12 @@ class MetricsTests {
 
 		MetricsResponse response = this.analytics.metrics(query).block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v1/analytics/metrics");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
-		assertThat(LoopbackServer.json(request)).isEqualTo(example(getClass(), "metrics-request.json"));
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
+		assertThat(LoopbackMailgun.json(request)).isEqualTo(example(getClass(), "metrics-request.json"));
 
 		assertThat(response.start()).isEqualTo(Instant.parse("2023-11-14T02:56:50Z"));
 		assertThat(response.end()).isEqualTo(Instant.parse("2023-12-21T02:56:50Z"));
@@ -100,10 +100,10 @@ class MetricsTests {
 		this.analytics.metrics(MetricsQuery.builder().metrics("delivered_count").duration(Duration.ofHours(36)).build())
 			.block();
 
-		assertThat(LoopbackServer.json(this.server.take())).isEqualTo(LoopbackServer.json("""
+		assertThat(LoopbackMailgun.json(this.server.takeRequest())).isEqualTo(LoopbackMailgun.json("""
 				{"duration":"7d","metrics":["delivered_count"],
 				 "pagination":{"sort":"domain:asc","skip":20,"limit":10}}"""));
-		assertThat(LoopbackServer.json(this.server.take()).get("duration").asString()).isEqualTo("36h");
+		assertThat(LoopbackMailgun.json(this.server.takeRequest()).get("duration").asString()).isEqualTo("36h");
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class MetricsTests {
 			.analytics()
 			.metrics(MetricsQuery.builder().metrics("accepted_count").build())
 			.block();
-		assertThat(this.server.take().getTarget()).isEqualTo("/v1/analytics/metrics");
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v1/analytics/metrics");
 		assertThat(response.items()).isEmpty();
 		assertThat(response.dimensions()).isEmpty();
 	}
@@ -147,7 +147,7 @@ class MetricsTests {
 
 		this.analytics.metrics(MetricsQuery.builder().metrics("accepted_count").filter(filter).build()).block();
 
-		assertThat(LoopbackServer.json(this.server.take()).get("filter")).isEqualTo(LoopbackServer.json("""
+		assertThat(LoopbackMailgun.json(this.server.takeRequest()).get("filter")).isEqualTo(LoopbackMailgun.json("""
 				{"AND":[
 				 {"attribute":"tag","comparator":"!=","values":[{"label":"a","value":"a"}]},
 				 {"attribute":"recipient_domain","comparator":"contains","values":[{"label":"gmail","value":"gmail"}]},

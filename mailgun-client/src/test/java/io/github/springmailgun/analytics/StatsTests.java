@@ -3,12 +3,12 @@ package io.github.springmailgun.analytics;
 import java.time.Instant;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SuppressWarnings("deprecation")
 class StatsTests {
 
-	private final LoopbackServer server = new LoopbackServer();
+	private final LoopbackMailgun server = new LoopbackMailgun();
 
 	private final AnalyticsOperations analytics = this.server.client().analytics();
 
@@ -39,7 +39,7 @@ class StatsTests {
 			.durationMonths(1)
 			.build()).block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("GET");
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/stats/total");
 		assertThat(request.getUrl().queryParameterValues("event")).containsExactly("accepted", "delivered", "opened",
@@ -48,7 +48,7 @@ class StatsTests {
 		assertThat(request.getUrl().queryParameter("end")).isEqualTo("Sun, 01 Apr 2012 00:00:00 +0000");
 		assertThat(request.getUrl().queryParameter("resolution")).isEqualTo("month");
 		assertThat(request.getUrl().queryParameter("duration")).isEqualTo("1m");
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
 
 		assertThat(response.description()).isEqualTo("Optional Description");
 		assertThat(response.start()).isEqualTo(Instant.parse("2012-02-14T00:00:00Z"));
@@ -74,7 +74,7 @@ class StatsTests {
 
 		StatsItem day = this.analytics.stats(StatsQuery.builder("failed").build()).block().stats().get(0);
 
-		assertThat(this.server.take().getTarget()).isEqualTo("/v3/mg.example.com/stats/total?event=failed");
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v3/mg.example.com/stats/total?event=failed");
 		assertThat(day.failed().temporary()).isEqualTo(new StatsItem.Temporary(1, 2));
 		assertThat(day.failed().permanent()).isEqualTo(new StatsItem.Permanent(3, 4, 5, 6, 7, 8, 9, 42));
 		assertThat(day.unsubscribed().total()).isEqualTo(11);
@@ -87,7 +87,7 @@ class StatsTests {
 		this.server.respond(200, fixture(getClass(), "stats-total.json"));
 		this.server.client().forDomain("other.example.com").analytics().stats(StatsQuery.builder("delivered").build())
 			.block();
-		assertThat(this.server.take().getUrl().encodedPath()).isEqualTo("/v3/other.example.com/stats/total");
+		assertThat(this.server.takeRequest().getUrl().encodedPath()).isEqualTo("/v3/other.example.com/stats/total");
 	}
 
 	@Test

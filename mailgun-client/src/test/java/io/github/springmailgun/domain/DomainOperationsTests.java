@@ -119,7 +119,7 @@ class DomainOperationsTests {
 
 	@Test
 	void unknownDomainIsMailgunNotFoundException() {
-		this.mailgun.enqueueJson(404, LoopbackMailgun.fixture("domain/get-domain-404.json"));
+		this.mailgun.respond(404, LoopbackMailgun.fixture("domain/get-domain-404.json"));
 		assertThatExceptionOfType(MailgunNotFoundException.class)
 			.isThrownBy(() -> this.mailgun.mailgun().domains().get().block(TIMEOUT))
 			.satisfies(ex -> {
@@ -139,7 +139,7 @@ class DomainOperationsTests {
 
 	@Test
 	void readsNewStatesAndFieldsTolerantlyAndNeverBindsTheSmtpPassword() {
-		this.mailgun.enqueueJson(200, """
+		this.mailgun.respond(200, """
 				{"domain": {"name": "mg.example.com", "state": "quarantined", "is_disabled": true,
 				  "created_at": "Tue, 05 Mar 2024 09:10:11 UTC", "smtp_password": "s3cr3t-smtp",
 				  "something_new": {"nested": [1, 2]}},

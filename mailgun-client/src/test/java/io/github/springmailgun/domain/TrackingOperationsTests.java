@@ -48,7 +48,7 @@ class TrackingOperationsTests {
 
 	@Test
 	void getReadsHtmlOnlyClickTrackingWrittenAsText() {
-		this.mailgun.enqueueJson(200, """
+		this.mailgun.respond(200, """
 				{"tracking": {"open": {"active": false}, "click": {"active": "htmlonly"},
 				 "unsubscribe": {"active": false, "html_footer": "", "text_footer": ""}}}
 				""");

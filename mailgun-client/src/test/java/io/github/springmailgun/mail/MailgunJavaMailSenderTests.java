@@ -8,8 +8,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.springmailgun.BlockingMailgunOperations;
-import io.github.springmailgun.LoopbackMailgun;
-import io.github.springmailgun.LoopbackMailgun.Recorded;
+import io.github.springmailgun.testing.LoopbackMailgun;
+import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
 import io.github.springmailgun.error.MailgunBadRequestException;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;

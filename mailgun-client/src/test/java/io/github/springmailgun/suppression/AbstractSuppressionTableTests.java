@@ -11,8 +11,8 @@ import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.error.MailgunNotFoundException;
 import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.support.LoopbackServer;
-import io.github.springmailgun.support.LoopbackServer.Part;
+import io.github.springmailgun.testing.LoopbackMailgun;
+import io.github.springmailgun.testing.LoopbackMailgun.Part;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import reactor.test.StepVerifier;
 
 import org.springframework.core.io.ByteArrayResource;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class AbstractSuppressionTableTests<T> {
 
-	final LoopbackServer server = new LoopbackServer();
+	final LoopbackMailgun server = new LoopbackMailgun();
 
 	final MailgunTemplate client = this.server.client();
 
@@ -115,7 +115,7 @@ abstract class AbstractSuppressionTableTests<T> {
 	}
 
 	static void assertAuthorized(RecordedRequest request) {
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackServer.expectedAuthorization());
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo(LoopbackMailgun.expectedAuthorization());
 	}
 
 	@Test
@@ -127,11 +127,11 @@ abstract class AbstractSuppressionTableTests<T> {
 		List<T> all = this.operations.list(listOptions()).collectList().block();
 
 		assertThat(all).containsExactly(example());
-		RecordedRequest first = this.server.take();
+		RecordedRequest first = this.server.takeRequest();
 		assertThat(first.getMethod()).isEqualTo("GET");
 		assertThat(first.getTarget()).isEqualTo(listTarget());
 		assertAuthorized(first);
-		RecordedRequest second = this.server.take();
+		RecordedRequest second = this.server.takeRequest();
 		assertThat(second.getTarget()).isEqualTo(path() + "?page=next&address=alice%40example.com");
 		assertAuthorized(second);
 		assertThat(this.server.requestCount()).isEqualTo(2);
@@ -141,7 +141,7 @@ abstract class AbstractSuppressionTableTests<T> {
 	void listWithoutOptionsSendsNoQuery() {
 		this.server.respond(200, "{\"items\":[],\"paging\":{}}");
 		assertThat(this.operations.list().collectList().block()).isEmpty();
-		assertThat(this.server.take().getTarget()).isEqualTo(path());
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo(path());
 	}
 
 	@Test
@@ -150,7 +150,7 @@ abstract class AbstractSuppressionTableTests<T> {
 
 		T entry = this.operations.get(getKey()).block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("GET");
 		assertThat(request.getTarget()).isEqualTo(path() + "/" + encodedGetKey());
 		assertAuthorized(request);
@@ -171,7 +171,7 @@ abstract class AbstractSuppressionTableTests<T> {
 
 		SuppressionResponse response = this.operations.delete(deleteKey()).block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("DELETE");
 		assertThat(request.getTarget()).isEqualTo(path() + "/" + encodedDeleteKey());
 		assertAuthorized(request);
@@ -184,7 +184,7 @@ abstract class AbstractSuppressionTableTests<T> {
 
 		SuppressionResponse response = this.operations.clear().block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("DELETE");
 		assertThat(request.getTarget()).isEqualTo(path());
 		assertAuthorized(request);
@@ -196,7 +196,7 @@ abstract class AbstractSuppressionTableTests<T> {
 		this.server.respond(200, fixture(getClass(), this.table + "-clear.json"));
 		SuppressionOperations<?> other = this.operationsOf.apply(this.client.forDomain("other.example.com"));
 		other.clear().block();
-		assertThat(this.server.take().getTarget()).isEqualTo("/v3/other.example.com/" + this.table);
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v3/other.example.com/" + this.table);
 	}
 
 	@Test
@@ -206,11 +206,11 @@ abstract class AbstractSuppressionTableTests<T> {
 
 		SuppressionResponse response = this.operations.importCsv(csv).block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo(path() + "/import");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.parts(request))
+		assertThat(LoopbackMailgun.parts(request))
 			.containsExactly(new Part("file", this.table + ".csv", "text/csv", csv()));
 		assertThat(response.message()).isEqualTo(importedMessage());
 	}
@@ -237,9 +237,9 @@ abstract class AbstractSuppressionTableTests<T> {
 		}).block();
 		this.operations.importCsv("from-bytes.csv", csv().getBytes()).block();
 
-		assertThat(LoopbackServer.parts(this.server.take())).singleElement()
+		assertThat(LoopbackMailgun.parts(this.server.takeRequest())).singleElement()
 			.isEqualTo(new Part("file", "from-resource.csv", "text/csv", "address\na@example.com\n"));
-		assertThat(LoopbackServer.parts(this.server.take())).singleElement()
+		assertThat(LoopbackMailgun.parts(this.server.takeRequest())).singleElement()
 			.isEqualTo(new Part("file", "from-bytes.csv", "text/csv", csv()));
 	}
 
@@ -247,7 +247,7 @@ abstract class AbstractSuppressionTableTests<T> {
 	void importCsvOfAResourceWithoutNameUsesADefaultName() {
 		this.server.respond(202, fixture(getClass(), this.table + "-import.json"));
 		this.operations.importCsv(new ByteArrayResource("address\n".getBytes())).block();
-		assertThat(LoopbackServer.parts(this.server.take())).singleElement()
+		assertThat(LoopbackMailgun.parts(this.server.takeRequest())).singleElement()
 			.extracting(Part::filename)
 			.isEqualTo("import.csv");
 	}
@@ -278,9 +278,9 @@ abstract class AbstractSuppressionTableTests<T> {
 
 		assertThat(addresses).containsExactly("a@example.com", "b@example.com", "c@example.com");
 		assertThat(this.server.requestCount()).isEqualTo(3);
-		assertThat(this.server.take().getTarget()).isEqualTo(path());
-		assertThat(this.server.take().getTarget()).isEqualTo(path() + "?page=next&address=p1%40example.com");
-		assertThat(this.server.take().getTarget()).isEqualTo(path() + "?page=next&address=p2%40example.com");
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo(path());
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo(path() + "?page=next&address=p1%40example.com");
+		assertThat(this.server.takeRequest().getTarget()).isEqualTo(path() + "?page=next&address=p2%40example.com");
 	}
 
 	@Test
@@ -290,7 +290,7 @@ abstract class AbstractSuppressionTableTests<T> {
 		List<String> addresses = this.operations.list().take(3).map(this::address).collectList().block();
 
 		assertThat(addresses).containsExactly("a@example.com", "b@example.com", "c@example.com");
-		Thread.sleep(200);
+		this.server.barrier();
 		assertThat(this.server.requestCount()).isEqualTo(2);
 	}
 
@@ -299,7 +299,7 @@ abstract class AbstractSuppressionTableTests<T> {
 		threePagesOfTwo();
 
 		assertThat(this.operations.list().take(2).collectList().block()).hasSize(2);
-		Thread.sleep(200);
+		this.server.barrier();
 		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 
@@ -311,7 +311,7 @@ abstract class AbstractSuppressionTableTests<T> {
 			.then(() -> assertThat(this.server.requestCount()).isZero())
 			.thenRequest(2)
 			.expectNext("a@example.com", "b@example.com")
-			.thenAwait(Duration.ofMillis(200))
+			.then(this.server::barrier)
 			.then(() -> assertThat(this.server.requestCount()).isEqualTo(1))
 			.thenRequest(1)
 			.expectNext("c@example.com")
@@ -346,9 +346,9 @@ abstract class AbstractSuppressionTableTests<T> {
 			.expectNext("a@example.com")
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MailgunValidationException.class)
 				.hasMessageContaining("paging.next")
-				.hasMessageNotContaining(LoopbackServer.API_KEY))
+				.hasMessageNotContaining(LoopbackMailgun.API_KEY))
 			.verify(Duration.ofSeconds(5));
-		Thread.sleep(100);
+		this.server.barrier();
 		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,12 +98,12 @@ class AllowlistTests extends AbstractSuppressionTableTests<AllowlistEntry> {
 
 		SuppressionResponse response = this.allowlist.addDomain("example.com").block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/whitelists");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.form(request)).containsExactly(Map.entry("domain", List.of("example.com")));
+		assertThat(LoopbackMailgun.form(request)).containsExactly(Map.entry("domain", List.of("example.com")));
 		assertThat(response.message()).isEqualTo("Address/Domain has been added to the allowlists table");
 		assertThat(response.type()).isEqualTo("domain");
 		assertThat(response.value()).isEqualTo("example.com");
@@ -116,7 +116,7 @@ class AllowlistTests extends AbstractSuppressionTableTests<AllowlistEntry> {
 
 		SuppressionResponse response = this.allowlist.addAddress("bob@example.com").block();
 
-		assertThat(LoopbackServer.form(this.server.take())).containsExactly(Map.entry("address", List.of("bob@example.com")));
+		assertThat(LoopbackMailgun.form(this.server.takeRequest())).containsExactly(Map.entry("address", List.of("bob@example.com")));
 		assertThat(response.type()).isEqualTo("address");
 	}
 

@@ -7,12 +7,12 @@ import java.util.Map;
 
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,12 +92,12 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 			.add(Bounce.of("alice@example.com", "550", "Bounced").withCreatedAt(Instant.parse("2025-12-11T01:49:40Z")))
 			.block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/bounces");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.form(request)).containsExactly(Map.entry("address", List.of("alice@example.com")),
+		assertThat(LoopbackMailgun.form(request)).containsExactly(Map.entry("address", List.of("alice@example.com")),
 				Map.entry("code", List.of("550")), Map.entry("error", List.of("Bounced")),
 				Map.entry("created_at", List.of("Thu, 11 Dec 2025 01:49:40 +0000")));
 		assertThat(response.message()).isEqualTo("Address has been added to the bounces table");
@@ -108,7 +108,7 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 	void addWithDefaultsSendsTheAddressOnly() {
 		this.server.respond(200, "{\"message\":\"Address has been added to the bounces table\"}");
 		this.bounces.add(Bounce.of("bob@example.com")).block();
-		assertThat(LoopbackServer.form(this.server.take())).containsOnlyKeys("address");
+		assertThat(LoopbackMailgun.form(this.server.takeRequest())).containsOnlyKeys("address");
 	}
 
 	@Test
@@ -121,12 +121,12 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 			.collectList()
 			.block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/bounces");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.json(request)).isEqualTo(LoopbackServer.json("""
+		assertThat(LoopbackMailgun.json(request)).isEqualTo(LoopbackMailgun.json("""
 				[{"address":"alice@example.com","code":"550","error":"Bounced",
 				  "created_at":"Thu, 11 Dec 2025 01:49:40 +0000"},
 				 {"address":"dan@example.com"}]"""));
@@ -149,9 +149,9 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 		assertThat(responses).extracting(SuppressionResponse::message)
 			.containsExactly("batch 0 added", "batch 1 added", "batch 2 added");
 		assertThat(this.server.requestCount()).isEqualTo(3);
-		JsonNode first = LoopbackServer.json(this.server.take());
-		JsonNode second = LoopbackServer.json(this.server.take());
-		JsonNode third = LoopbackServer.json(this.server.take());
+		JsonNode first = LoopbackMailgun.json(this.server.takeRequest());
+		JsonNode second = LoopbackMailgun.json(this.server.takeRequest());
+		JsonNode third = LoopbackMailgun.json(this.server.takeRequest());
 		assertThat(List.of(first.size(), second.size(), third.size())).containsExactly(1000, 1000, 500);
 		assertThat(first.get(0).get("address").asString()).isEqualTo("user0@example.com");
 		assertThat(second.get(0).get("address").asString()).isEqualTo("user1000@example.com");

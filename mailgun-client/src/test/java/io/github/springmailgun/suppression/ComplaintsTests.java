@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springmailgun.MailgunOperations;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,12 +88,12 @@ class ComplaintsTests extends AbstractSuppressionTableTests<Complaint> {
 			.add(Complaint.of("alice@example.com").withCreatedAt(Instant.parse("2025-12-11T01:49:40Z")))
 			.block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/complaints");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.form(request)).containsExactly(Map.entry("address", List.of("alice@example.com")),
+		assertThat(LoopbackMailgun.form(request)).containsExactly(Map.entry("address", List.of("alice@example.com")),
 				Map.entry("created_at", List.of("Thu, 11 Dec 2025 01:49:40 +0000")));
 		assertThat(response.address()).isEqualTo("alice@example.com");
 	}
@@ -109,14 +109,14 @@ class ComplaintsTests extends AbstractSuppressionTableTests<Complaint> {
 
 		List<SuppressionResponse> responses = this.complaints.addAll(many).collectList().block();
 
-		RecordedRequest first = this.server.take();
+		RecordedRequest first = this.server.takeRequest();
 		assertThat(first.getMethod()).isEqualTo("POST");
 		assertThat(first.getTarget()).isEqualTo("/v3/mg.example.com/complaints");
 		assertThat(first.getHeaders().get("Content-Type")).startsWith("application/json");
 		assertAuthorized(first);
-		assertThat(LoopbackServer.json(first).size()).isEqualTo(1000);
-		assertThat(LoopbackServer.json(first).get(0)).isEqualTo(LoopbackServer.json("{\"address\":\"user0@example.com\"}"));
-		assertThat(LoopbackServer.json(this.server.take()).size()).isEqualTo(1);
+		assertThat(LoopbackMailgun.json(first).size()).isEqualTo(1000);
+		assertThat(LoopbackMailgun.json(first).get(0)).isEqualTo(LoopbackMailgun.json("{\"address\":\"user0@example.com\"}"));
+		assertThat(LoopbackMailgun.json(this.server.takeRequest()).size()).isEqualTo(1);
 		assertThat(responses).hasSize(2)
 			.allSatisfy(response -> assertThat(response.message())
 				.isEqualTo("2 complaint addresses have been added to the complaints table"));

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.support.LoopbackServer;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-import static io.github.springmailgun.support.LoopbackServer.fixture;
+import static io.github.springmailgun.testing.LoopbackMailgun.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,12 +79,12 @@ class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 			.add(Unsubscribe.of("alice@example.com", "newsletter").withCreatedAt(Instant.parse("2011-10-21T11:02:55Z")))
 			.block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.form(request)).containsExactly(Map.entry("address", List.of("alice@example.com")),
+		assertThat(LoopbackMailgun.form(request)).containsExactly(Map.entry("address", List.of("alice@example.com")),
 				Map.entry("tag", List.of("newsletter")),
 				Map.entry("created_at", List.of("Fri, 21 Oct 2011 11:02:55 +0000")));
 		assertThat(response.address()).isEqualTo("alice@example.com");
@@ -94,7 +94,7 @@ class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 	void addWithoutTagsUnsubscribesFromAllMail() {
 		this.server.respond(200, "{\"message\":\"Address has been added to the unsubscribes table\"}");
 		this.unsubscribes.add(Unsubscribe.of("bob@example.com")).block();
-		assertThat(LoopbackServer.form(this.server.take())).containsExactly(Map.entry("address", List.of("bob@example.com")));
+		assertThat(LoopbackMailgun.form(this.server.takeRequest())).containsExactly(Map.entry("address", List.of("bob@example.com")));
 	}
 
 	@Test
@@ -103,10 +103,10 @@ class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 
 		this.unsubscribes.add(Unsubscribe.of("carol@example.com", "news", "offers")).block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-		assertThat(LoopbackServer.json(request))
-			.isEqualTo(LoopbackServer.json("[{\"address\":\"carol@example.com\",\"tags\":[\"news\",\"offers\"]}]"));
+		assertThat(LoopbackMailgun.json(request))
+			.isEqualTo(LoopbackMailgun.json("[{\"address\":\"carol@example.com\",\"tags\":[\"news\",\"offers\"]}]"));
 	}
 
 	@Test
@@ -120,11 +120,11 @@ class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 			.collectList()
 			.block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/v3/mg.example.com/unsubscribes");
 		assertAuthorized(request);
-		assertThat(LoopbackServer.json(request)).isEqualTo(LoopbackServer.json("""
+		assertThat(LoopbackMailgun.json(request)).isEqualTo(LoopbackMailgun.json("""
 				[{"address":"alice@example.com","tags":["some tag"],"created_at":"Thu, 11 Dec 2025 01:49:40 +0000"},
 				 {"address":"bob@example.com","tags":["*"]},
 				 {"address":"carol@example.com"}]"""));
@@ -139,7 +139,7 @@ class UnsubscribesTests extends AbstractSuppressionTableTests<Unsubscribe> {
 
 		this.unsubscribes.delete("foo@bar.com", "news & offers").block();
 
-		RecordedRequest request = this.server.take();
+		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("DELETE");
 		assertThat(request.getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/unsubscribes/foo%40bar.com");
 		assertThat(request.getUrl().queryParameterValues("tag")).containsExactly("news & offers");

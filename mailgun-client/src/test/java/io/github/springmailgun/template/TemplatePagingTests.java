@@ -52,8 +52,8 @@ class TemplatePagingTests {
 
 	@Test
 	void listFollowsNextUntilAPageIsEmpty() {
-		this.mailgun.enqueueJson(200, onThisServer(LoopbackMailgun.fixture("template/list-templates.json")));
-		this.mailgun.enqueueJson(200, templatePage(List.of(), "/v3/mg.example.com/templates?page=next&p=x&limit=10"));
+		this.mailgun.respond(200, onThisServer(LoopbackMailgun.fixture("template/list-templates.json")));
+		this.mailgun.respond(200, templatePage(List.of(), "/v3/mg.example.com/templates?page=next&p=x&limit=10"));
 		List<Template> all = this.templates.list(10).collectList().block(TIMEOUT);
 		assertThat(all).extracting(Template::name).containsExactly("template.0", "template.1");
 		assertThat(this.mailgun.takeRequest().getTarget()).isEqualTo("/v3/mg.example.com/templates?limit=10");
@@ -64,7 +64,7 @@ class TemplatePagingTests {
 
 	@Test
 	void listWalksEveryPage() {
-		this.mailgun.server().setDispatcher(new TemplatePages(5));
+		this.mailgun.dispatch(new TemplatePages(5));
 		List<Template> all = this.templates.list(2).collectList().block(TIMEOUT);
 		assertThat(all).extracting(Template::name).containsExactly("t0", "t1", "t2", "t3", "t4");
 		// Three full pages, then the empty page that ends the list.
@@ -73,7 +73,7 @@ class TemplatePagingTests {
 
 	@Test
 	void listRequestsNoPageBeyondWhatTheSubscriberTakes() {
-		this.mailgun.server().setDispatcher(new TemplatePages(50));
+		this.mailgun.dispatch(new TemplatePages(50));
 		List<Template> two = this.templates.list(2).take(2).collectList().block(TIMEOUT);
 		assertThat(two).extracting(Template::name).containsExactly("t0", "t1");
 		assertThat(this.mailgun.takeRequest().getTarget()).isEqualTo("/v3/mg.example.com/templates?limit=2");
@@ -82,7 +82,7 @@ class TemplatePagingTests {
 
 	@Test
 	void listStopsRequestingPagesWhenCancelled() {
-		this.mailgun.server().setDispatcher(new TemplatePages(50));
+		this.mailgun.dispatch(new TemplatePages(50));
 		List<Template> three = this.templates.list(2).take(3).collectList().block(TIMEOUT);
 		assertThat(three).extracting(Template::name).containsExactly("t0", "t1", "t2");
 		this.mailgun.takeRequest();
@@ -93,7 +93,7 @@ class TemplatePagingTests {
 
 	@Test
 	void listRefusesANextLinkToAForeignHostWithoutARequest() {
-		this.mailgun.enqueueJson(200, """
+		this.mailgun.respond(200, """
 				{"items": [{"name": "t0"}, {"name": "t1"}],
 				 "paging": {"next": "https://evil.example.com/v3/mg.example.com/templates?page=next&p=t1&limit=2"}}
 				""");
@@ -109,7 +109,7 @@ class TemplatePagingTests {
 
 	@Test
 	void listStopsWhenTheNextLinkLeadsBackToTheSamePage() {
-		this.mailgun.enqueueJson(200,
+		this.mailgun.respond(200,
 				templatePage(List.of("t0"), "/v3/mg.example.com/templates?limit=2"));
 		List<Template> all = this.templates.list(2).collectList().block(TIMEOUT);
 		assertThat(all).extracting(Template::name).containsExactly("t0");
@@ -119,7 +119,7 @@ class TemplatePagingTests {
 
 	@Test
 	void nextPageFollowsTheNextLink() {
-		this.mailgun.server().setDispatcher(new TemplatePages(5));
+		this.mailgun.dispatch(new TemplatePages(5));
 		TemplatePage first = this.templates.listPage(2).block(TIMEOUT);
 		assertThat(first).isNotNull();
 		TemplatePage second = this.templates.nextPage(first).block(TIMEOUT);
@@ -177,8 +177,8 @@ class TemplatePagingTests {
 
 	@Test
 	void listVersionsFollowsNextUntilAPageIsEmpty() {
-		this.mailgun.enqueueJson(200, onThisServer(LoopbackMailgun.fixture("template/list-versions.json")));
-		this.mailgun.enqueueJson(200, """
+		this.mailgun.respond(200, onThisServer(LoopbackMailgun.fixture("template/list-versions.json")));
+		this.mailgun.respond(200, """
 				{"template": {"name": "template_name", "versions": []},
 				 "paging": {"next": "%s/v3/mg.example.com/templates/template_name/versions?page=next&p=v9"}}
 				""".formatted(this.mailgun.baseUrl()));
@@ -193,8 +193,8 @@ class TemplatePagingTests {
 
 	@Test
 	void nextVersionsPageFollowsTheNextLink() {
-		this.mailgun.enqueueJson(200, onThisServer(LoopbackMailgun.fixture("template/list-versions.json")));
-		this.mailgun.enqueueJson(200, """
+		this.mailgun.respond(200, onThisServer(LoopbackMailgun.fixture("template/list-versions.json")));
+		this.mailgun.respond(200, """
 				{"template": {"name": "template_name", "versions": [{"tag": "v3", "active": false}]}, "paging": {}}
 				""");
 		TemplateVersionPage first = this.templates.listVersionsPage("template_name", 10).block(TIMEOUT);
@@ -241,7 +241,7 @@ class TemplatePagingTests {
 				names.add("t" + i);
 			}
 			String last = names.isEmpty() ? pivot : names.get(names.size() - 1);
-			return LoopbackMailgun.json(200,
+			return LoopbackMailgun.jsonResponse(200,
 					templatePage(names, "/v3/mg.example.com/templates?page=next&p=" + last + "&limit=" + limit));
 		}
 

@@ -132,7 +132,7 @@ class WebhookOperationsTests {
 		assertThat(request.getTarget()).isEqualTo("/v4/domains/mg.example.com/webhooks");
 		assertThat(LoopbackMailgun.body(request))
 			.isEqualTo("url=https%3A%2F%2Fexample.com%2Fwebhooks&event_types=accepted&event_types=delivered");
-		assertThat(LoopbackMailgun.urlEncodedFields(request)).containsExactly(
+		assertThat(LoopbackMailgun.form(request)).containsExactly(
 				entry("url", List.of("https://example.com/webhooks")),
 				entry("event_types", List.of("accepted", "delivered")));
 		assertThat(result).isNotNull();
@@ -152,7 +152,7 @@ class WebhookOperationsTests {
 		RecordedRequest request = this.mailgun.takeRequest();
 		assertThat(request.getMethod()).isEqualTo("PUT");
 		assertThat(request.getTarget()).isEqualTo("/v4/domains/mg.example.com/webhooks");
-		assertThat(LoopbackMailgun.urlEncodedFields(request)).containsExactly(
+		assertThat(LoopbackMailgun.form(request)).containsExactly(
 				entry("url", List.of("https://example.com/webhooks")),
 				entry("event_types", List.of("delivered", "opened")));
 		assertThat(result).isNotNull();
@@ -204,7 +204,7 @@ class WebhookOperationsTests {
 
 	@Test
 	void anUnreadableSigningKeyResponseIsNotQuotedInTheException() {
-		this.mailgun.enqueueJson(200, "{\"http_signing_key\": key-leaked-if-quoted}");
+		this.mailgun.respond(200, "{\"http_signing_key\": key-leaked-if-quoted}");
 		assertThatExceptionOfType(MailgunException.class)
 			.isThrownBy(() -> this.webhooks.signingKey().block(TIMEOUT))
 			.satisfies(ex -> {
