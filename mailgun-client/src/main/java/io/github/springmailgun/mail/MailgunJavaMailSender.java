@@ -4,12 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,6 +16,7 @@ import io.github.springmailgun.BlockingMailgunOperations;
 import io.github.springmailgun.error.MailgunAuthenticationException;
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
@@ -52,9 +51,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 public class MailgunJavaMailSender implements JavaMailSender {
 
 	private static final String[] IGNORED_HEADERS = { "Bcc" };
-
-	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
-			Locale.ENGLISH);
 
 	private final BlockingMailgunOperations mailgun;
 
@@ -175,7 +171,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 				builder.header("Reply-To", message.getReplyTo());
 			}
 			if (message.getSentDate() != null) {
-				builder.header("Date", RFC_2822.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
+				builder.header("Date", MailgunDates.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
 			}
 			if (message.getSubject() != null) {
 				builder.subject(message.getSubject());

@@ -122,7 +122,7 @@ public final class BatchMessage {
 	}
 
 	private static MailgunMessage request(MailgunMessage base, List<BatchRecipient> chunk, boolean plainVariables) {
-		return base.toBuilder().clearTo().batchRecipients(chunk, plainVariables).build();
+		return base.withRecipients(chunk, plainVariables);
 	}
 
 	/** The requests of a batch with plain variables, each built when it is read. */

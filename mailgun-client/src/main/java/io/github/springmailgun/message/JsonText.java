@@ -6,18 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.Json;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns variable values into the JSON text Mailgun expects, and checks JSON given as text.
  */
 final class JsonText {
-
-	// Immutable and thread-safe once built: one per class loader is enough.
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/** Deeper structures, a map that contains itself among them, are left to Jackson. */
 	private static final int MAX_PLAIN_DEPTH = 32;
@@ -228,7 +225,7 @@ final class JsonText {
 
 	private static String jackson(String parameter, Object value) {
 		try {
-			return MAPPER.writeValueAsString(value);
+			return Json.mapper().writeValueAsString(value);
 		}
 		catch (JacksonException ex) {
 			throw new MailgunValidationException(parameter, "cannot be written as JSON: " + ex.getOriginalMessage());
@@ -238,7 +235,7 @@ final class JsonText {
 	static String requireObject(String parameter, String json) {
 		JsonNode node;
 		try {
-			node = MAPPER.readTree(json);
+			node = Json.mapper().readTree(json);
 		}
 		catch (JacksonException ex) {
 			throw new MailgunValidationException(parameter, "must be a JSON object: " + ex.getOriginalMessage());

@@ -66,9 +66,10 @@ public final class MailgunMessage {
 		this.recipientCount = builder.recipientCount;
 	}
 
-	private MailgunMessage(MailgunMessage source, @Nullable String from, SendOptions options) {
+	private MailgunMessage(MailgunMessage source, @Nullable String from, List<String> to, int recipientCount,
+			SendOptions options) {
 		this.from = from;
-		this.to = source.to;
+		this.to = to;
 		this.cc = source.cc;
 		this.bcc = source.bcc;
 		this.subject = source.subject;
@@ -78,7 +79,7 @@ public final class MailgunMessage {
 		this.attachments = source.attachments;
 		this.inlines = source.inlines;
 		this.options = options;
-		this.recipientCount = source.recipientCount;
+		this.recipientCount = recipientCount;
 	}
 
 	/**
@@ -106,7 +107,7 @@ public final class MailgunMessage {
 		builder.ampHtml = this.ampHtml;
 		builder.attachments.addAll(this.attachments);
 		builder.inlines.addAll(this.inlines);
-		builder.copyOptions(this.options);
+		this.options.copyTo(builder);
 		return builder;
 	}
 
@@ -236,8 +237,32 @@ public final class MailgunMessage {
 		if (!applyFrom && !applyTestMode) {
 			return this;
 		}
-		return new MailgunMessage(this, applyFrom ? defaultFrom : this.from,
+		return new MailgunMessage(this, applyFrom ? defaultFrom : this.from, this.to, this.recipientCount,
 				applyTestMode ? this.options.withTestMode(true) : this.options);
+	}
+
+	/**
+	 * Returns this message addressed to a chunk of a batch, with each recipient's variables: the same
+	 * message with other recipients, so nothing it already checked is checked or copied again. The
+	 * addresses were checked when each {@link BatchRecipient} was created (one address each). Plain
+	 * variables (see {@link JsonText#isPlain}) are written straight from the chunk.
+	 * @throws MailgunValidationException when a recipient's variables cannot be written as JSON
+	 */
+	MailgunMessage withRecipients(List<BatchRecipient> chunk, boolean plainVariables) {
+		String json;
+		if (plainVariables) {
+			json = JsonText.recipientVariables(chunk);
+		}
+		else {
+			Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
+			for (BatchRecipient recipient : chunk) {
+				variables.put(recipient.bareAddress(), recipient.variables());
+			}
+			json = JsonText.write("recipient-variables", variables);
+		}
+		// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
+		List<String> to = chunk.stream().map(BatchRecipient::address).toList();
+		return new MailgunMessage(this, this.from, to, chunk.size(), this.options.withRecipientVariables(json, chunk.size()));
 	}
 
 	/**
@@ -260,8 +285,7 @@ public final class MailgunMessage {
 	 * @return the fields (files excluded)
 	 */
 	public List<FormField> formFields() {
-		List<FormField> fields = new ArrayList<>(8 + this.to.size() + this.cc.size() + this.bcc.size()
-				+ this.options.fields().size());
+		List<FormField> fields = new ArrayList<>(24 + this.to.size() + this.cc.size() + this.bcc.size());
 		add(fields, "from", this.from);
 		for (String value : this.to) {
 			fields.add(new FormField("to", value));
@@ -276,7 +300,7 @@ public final class MailgunMessage {
 		add(fields, "text", this.text);
 		add(fields, "html", this.html);
 		add(fields, "amp-html", this.ampHtml);
-		fields.addAll(this.options.fields());
+		this.options.addTo(fields);
 		return fields;
 	}
 
@@ -522,35 +546,7 @@ public final class MailgunMessage {
 			if (this.html != null && hasTemplate()) {
 				throw new MailgunValidationException("html", "only one of 'html' or 'template' is allowed");
 			}
-			SendOptions options = buildOptions();
-			if (options.hasRecipientVariables() && this.recipientCount > SendOptions.MAX_BATCH_RECIPIENTS) {
-				throw new MailgunValidationException("to", "has " + this.recipientCount
-						+ " recipients with recipient-variables; Mailgun allows at most "
-						+ SendOptions.MAX_BATCH_RECIPIENTS + " per request (sendBatch splits larger batches)");
-			}
-			return new MailgunMessage(this, options);
-		}
-
-		/**
-		 * Addresses the message to a chunk of a batch, with each recipient's variables. The addresses were
-		 * checked when each {@link BatchRecipient} was created (one address each), so they are not parsed
-		 * again: for a 100,000-recipient batch that second check was about 16% of the CPU samples. Plain
-		 * variables (see {@link JsonText#isPlain}) are written straight from the chunk.
-		 */
-		Builder batchRecipients(List<BatchRecipient> chunk, boolean plainVariables) {
-			// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
-			for (BatchRecipient recipient : chunk) {
-				this.to.add(recipient.address());
-			}
-			this.recipientCount += chunk.size();
-			if (plainVariables) {
-				return recipientVariablesJson(JsonText.recipientVariables(chunk), chunk.size());
-			}
-			Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
-			for (BatchRecipient recipient : chunk) {
-				variables.put(recipient.bareAddress(), recipient.variables());
-			}
-			return recipientVariables(variables);
+			return new MailgunMessage(this, buildOptions().requireRecipientCount(this.recipientCount));
 		}
 
 		private Builder addRecipients(String parameter, List<String> target, String @Nullable... values) {

@@ -100,11 +100,11 @@ public final class MimeMessageRequest {
 	 * @return the fields (the MIME part excluded)
 	 */
 	public List<FormField> formFields() {
-		List<FormField> fields = new ArrayList<>(this.to.size() + this.options.fields().size());
+		List<FormField> fields = new ArrayList<>(this.to.size() + 16);
 		for (String value : this.to) {
 			fields.add(new FormField("to", value));
 		}
-		fields.addAll(this.options.fields());
+		this.options.addTo(fields);
 		return fields;
 	}
 
@@ -216,13 +216,7 @@ public final class MimeMessageRequest {
 			if (this.message == null) {
 				throw new MailgunValidationException("message", "the MIME message is required");
 			}
-			SendOptions options = buildOptions();
-			if (options.hasRecipientVariables() && this.recipientCount > SendOptions.MAX_BATCH_RECIPIENTS) {
-				throw new MailgunValidationException("to", "has " + this.recipientCount
-						+ " recipients with recipient-variables; Mailgun allows at most "
-						+ SendOptions.MAX_BATCH_RECIPIENTS + " per request");
-			}
-			return new MimeMessageRequest(this.to, this.message, options, this.recipientCount);
+			return new MimeMessageRequest(this.to, this.message, buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
 		}
 
 	}
