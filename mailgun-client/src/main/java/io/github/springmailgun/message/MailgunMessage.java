@@ -2,9 +2,7 @@ package io.github.springmailgun.message;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -242,27 +240,15 @@ public final class MailgunMessage {
 	}
 
 	/**
-	 * Returns this message addressed to a chunk of a batch, with each recipient's variables: the same
-	 * message with other recipients, so nothing it already checked is checked or copied again. The
-	 * addresses were checked when each {@link BatchRecipient} was created (one address each). Plain
-	 * variables (see {@link JsonText#isPlain}) are written straight from the chunk.
-	 * @throws MailgunValidationException when a recipient's variables cannot be written as JSON
+	 * Returns this message addressed to a chunk of a batch: the same message with other recipients, so
+	 * nothing it already checked is checked or copied again. The addresses were checked when each
+	 * {@link BatchRecipient} was created (one address each).
 	 */
-	MailgunMessage withRecipients(List<BatchRecipient> chunk, boolean plainVariables) {
-		String json;
-		if (plainVariables) {
-			json = JsonText.recipientVariables(chunk);
-		}
-		else {
-			Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
-			for (BatchRecipient recipient : chunk) {
-				variables.put(recipient.bareAddress(), recipient.variables());
-			}
-			json = JsonText.write("recipient-variables", variables);
-		}
+	MailgunMessage withRecipients(List<BatchRecipient> chunk, String recipientVariables) {
 		// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
 		List<String> to = chunk.stream().map(BatchRecipient::address).toList();
-		return new MailgunMessage(this, this.from, to, chunk.size(), this.options.withRecipientVariables(json, chunk.size()));
+		return new MailgunMessage(this, this.from, to, chunk.size(),
+				this.options.withRecipientVariables(recipientVariables, chunk.size()));
 	}
 
 	/**
