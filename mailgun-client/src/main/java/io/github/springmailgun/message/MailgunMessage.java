@@ -2,6 +2,7 @@ package io.github.springmailgun.message;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
@@ -29,53 +30,17 @@ public final class MailgunMessage {
 
 	private final List<String> to;
 
-	private final List<String> cc;
-
-	private final List<String> bcc;
-
-	private final @Nullable String subject;
-
-	private final @Nullable String text;
-
-	private final @Nullable String html;
-
-	private final @Nullable String ampHtml;
-
-	private final List<Attachment> attachments;
-
-	private final List<Attachment> inlines;
+	private final Content content;
 
 	private final SendOptions options;
 
 	private final int recipientCount;
 
-	private MailgunMessage(Builder builder, SendOptions options) {
-		this.from = builder.from;
-		this.to = List.copyOf(builder.to);
-		this.cc = List.copyOf(builder.cc);
-		this.bcc = List.copyOf(builder.bcc);
-		this.subject = builder.subject;
-		this.text = builder.text;
-		this.html = builder.html;
-		this.ampHtml = builder.ampHtml;
-		this.attachments = List.copyOf(builder.attachments);
-		this.inlines = List.copyOf(builder.inlines);
-		this.options = options;
-		this.recipientCount = builder.recipientCount;
-	}
-
-	private MailgunMessage(MailgunMessage source, @Nullable String from, List<String> to, int recipientCount,
-			SendOptions options) {
+	private MailgunMessage(@Nullable String from, List<String> to, Content content, SendOptions options,
+			int recipientCount) {
 		this.from = from;
 		this.to = to;
-		this.cc = source.cc;
-		this.bcc = source.bcc;
-		this.subject = source.subject;
-		this.text = source.text;
-		this.html = source.html;
-		this.ampHtml = source.ampHtml;
-		this.attachments = source.attachments;
-		this.inlines = source.inlines;
+		this.content = content;
 		this.options = options;
 		this.recipientCount = recipientCount;
 	}
@@ -96,15 +61,15 @@ public final class MailgunMessage {
 		Builder builder = new Builder();
 		builder.from = this.from;
 		builder.to.addAll(this.to);
-		builder.cc.addAll(this.cc);
-		builder.bcc.addAll(this.bcc);
+		builder.cc.addAll(this.content.cc());
+		builder.bcc.addAll(this.content.bcc());
 		builder.recipientCount = this.recipientCount;
-		builder.subject = this.subject;
-		builder.text = this.text;
-		builder.html = this.html;
-		builder.ampHtml = this.ampHtml;
-		builder.attachments.addAll(this.attachments);
-		builder.inlines.addAll(this.inlines);
+		builder.subject = this.content.subject();
+		builder.text = this.content.text();
+		builder.html = this.content.html();
+		builder.ampHtml = this.content.ampHtml();
+		builder.attachments.addAll(this.content.attachments());
+		builder.inlines.addAll(this.content.inlines());
 		this.options.copyTo(builder);
 		return builder;
 	}
@@ -130,7 +95,7 @@ public final class MailgunMessage {
 	 * @return the carbon-copy recipients
 	 */
 	public List<String> cc() {
-		return this.cc;
+		return this.content.cc();
 	}
 
 	/**
@@ -138,7 +103,7 @@ public final class MailgunMessage {
 	 * @return the blind-carbon-copy recipients
 	 */
 	public List<String> bcc() {
-		return this.bcc;
+		return this.content.bcc();
 	}
 
 	/**
@@ -146,7 +111,7 @@ public final class MailgunMessage {
 	 * @return the subject, or {@code null}
 	 */
 	public @Nullable String subject() {
-		return this.subject;
+		return this.content.subject();
 	}
 
 	/**
@@ -154,7 +119,7 @@ public final class MailgunMessage {
 	 * @return the text, or {@code null}
 	 */
 	public @Nullable String text() {
-		return this.text;
+		return this.content.text();
 	}
 
 	/**
@@ -162,7 +127,7 @@ public final class MailgunMessage {
 	 * @return the HTML, or {@code null}
 	 */
 	public @Nullable String html() {
-		return this.html;
+		return this.content.html();
 	}
 
 	/**
@@ -170,7 +135,7 @@ public final class MailgunMessage {
 	 * @return the AMP HTML, or {@code null}
 	 */
 	public @Nullable String ampHtml() {
-		return this.ampHtml;
+		return this.content.ampHtml();
 	}
 
 	/**
@@ -178,7 +143,7 @@ public final class MailgunMessage {
 	 * @return the attachments
 	 */
 	public List<Attachment> attachments() {
-		return this.attachments;
+		return this.content.attachments();
 	}
 
 	/**
@@ -186,7 +151,7 @@ public final class MailgunMessage {
 	 * @return the inline parts
 	 */
 	public List<Attachment> inlines() {
-		return this.inlines;
+		return this.content.inlines();
 	}
 
 	/**
@@ -210,12 +175,12 @@ public final class MailgunMessage {
 	 * @return {@code false} when a part is a stream
 	 */
 	public boolean isRepeatable() {
-		for (Attachment part : this.attachments) {
+		for (Attachment part : this.content.attachments()) {
 			if (!part.isRepeatable()) {
 				return false;
 			}
 		}
-		for (Attachment part : this.inlines) {
+		for (Attachment part : this.content.inlines()) {
 			if (!part.isRepeatable()) {
 				return false;
 			}
@@ -235,8 +200,8 @@ public final class MailgunMessage {
 		if (!applyFrom && !applyTestMode) {
 			return this;
 		}
-		return new MailgunMessage(this, applyFrom ? defaultFrom : this.from, this.to, this.recipientCount,
-				applyTestMode ? this.options.withTestMode(true) : this.options);
+		return new MailgunMessage(applyFrom ? defaultFrom : this.from, this.to, this.content,
+				applyTestMode ? this.options.withTestMode(true) : this.options, this.recipientCount);
 	}
 
 	/**
@@ -247,8 +212,8 @@ public final class MailgunMessage {
 	MailgunMessage withRecipients(List<BatchRecipient> chunk, String recipientVariables) {
 		// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
 		List<String> to = chunk.stream().map(BatchRecipient::address).toList();
-		return new MailgunMessage(this, this.from, to, chunk.size(),
-				this.options.withRecipientVariables(recipientVariables, chunk.size()));
+		return new MailgunMessage(this.from, to, this.content,
+				this.options.withRecipientVariables(recipientVariables, chunk.size()), chunk.size());
 	}
 
 	/**
@@ -271,21 +236,21 @@ public final class MailgunMessage {
 	 * @return the fields (files excluded)
 	 */
 	public List<FormField> formFields() {
-		List<FormField> fields = new ArrayList<>(24 + this.to.size() + this.cc.size() + this.bcc.size());
+		List<FormField> fields = new ArrayList<>(24 + this.to.size() + this.content.cc().size() + this.content.bcc().size());
 		add(fields, "from", this.from);
 		for (String value : this.to) {
 			fields.add(new FormField("to", value));
 		}
-		for (String value : this.cc) {
+		for (String value : this.content.cc()) {
 			fields.add(new FormField("cc", value));
 		}
-		for (String value : this.bcc) {
+		for (String value : this.content.bcc()) {
 			fields.add(new FormField("bcc", value));
 		}
-		add(fields, "subject", this.subject);
-		add(fields, "text", this.text);
-		add(fields, "html", this.html);
-		add(fields, "amp-html", this.ampHtml);
+		add(fields, "subject", this.content.subject());
+		add(fields, "text", this.content.text());
+		add(fields, "html", this.content.html());
+		add(fields, "amp-html", this.content.ampHtml());
 		this.options.addTo(fields);
 		return fields;
 	}
@@ -302,8 +267,8 @@ public final class MailgunMessage {
 	 */
 	@Override
 	public String toString() {
-		return "MailgunMessage[from=" + this.from + ", to=" + this.to + ", cc=" + this.cc + ", bcc=" + this.bcc
-				+ ", subject=" + this.subject + ", attachments=" + this.attachments + ", inlines=" + this.inlines
+		return "MailgunMessage[from=" + this.from + ", to=" + this.to + ", cc=" + cc() + ", bcc=" + bcc()
+				+ ", subject=" + subject() + ", attachments=" + attachments() + ", inlines=" + inlines()
 				+ ", options=" + this.options + "]";
 	}
 
@@ -363,7 +328,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder to(String... to) {
-			return addRecipients("to", this.to, to);
+			return to(Arrays.asList(Checks.requireValue("to", to)));
 		}
 
 		/**
@@ -372,7 +337,8 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder to(List<String> to) {
-			return to(toArray("to", to));
+			this.recipientCount += Checks.addAddresses("to", this.to, to);
+			return this;
 		}
 
 		/**
@@ -381,7 +347,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder cc(String... cc) {
-			return addRecipients("cc", this.cc, cc);
+			return cc(Arrays.asList(Checks.requireValue("cc", cc)));
 		}
 
 		/**
@@ -390,7 +356,8 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder cc(List<String> cc) {
-			return cc(toArray("cc", cc));
+			this.recipientCount += Checks.addAddresses("cc", this.cc, cc);
+			return this;
 		}
 
 		/**
@@ -399,7 +366,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder bcc(String... bcc) {
-			return addRecipients("bcc", this.bcc, bcc);
+			return bcc(Arrays.asList(Checks.requireValue("bcc", bcc)));
 		}
 
 		/**
@@ -408,7 +375,8 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder bcc(List<String> bcc) {
-			return bcc(toArray("bcc", bcc));
+			this.recipientCount += Checks.addAddresses("bcc", this.bcc, bcc);
+			return this;
 		}
 
 		/**
@@ -532,25 +500,10 @@ public final class MailgunMessage {
 			if (this.html != null && hasTemplate()) {
 				throw new MailgunValidationException("html", "only one of 'html' or 'template' is allowed");
 			}
-			return new MailgunMessage(this, buildOptions().requireRecipientCount(this.recipientCount));
-		}
-
-		private Builder addRecipients(String parameter, List<String> target, String @Nullable... values) {
-			if (values == null) {
-				throw new MailgunValidationException(parameter, "must not be null");
-			}
-			for (String value : values) {
-				this.recipientCount += Checks.requireAddresses(parameter, value);
-				target.add(value);
-			}
-			return this;
-		}
-
-		private static String[] toArray(String parameter, @Nullable List<String> values) {
-			if (values == null) {
-				throw new MailgunValidationException(parameter, "must not be null");
-			}
-			return values.toArray(String[]::new);
+			Content content = new Content(List.copyOf(this.cc), List.copyOf(this.bcc), this.subject, this.text, this.html,
+					this.ampHtml, List.copyOf(this.attachments), List.copyOf(this.inlines));
+			return new MailgunMessage(this.from, List.copyOf(this.to), content,
+					buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
 		}
 
 		private static Attachment requirePart(String parameter, @Nullable Attachment part) {
@@ -560,6 +513,11 @@ public final class MailgunMessage {
 			return part;
 		}
 
+	}
+
+	/** What a message says, shared by the copies made for the client's defaults and for batch chunks. */
+	private record Content(List<String> cc, List<String> bcc, @Nullable String subject, @Nullable String text,
+			@Nullable String html, @Nullable String ampHtml, List<Attachment> attachments, List<Attachment> inlines) {
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.springmailgun.message;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
@@ -142,14 +143,7 @@ public final class MimeMessageRequest {
 		 * @return this builder
 		 */
 		public Builder to(String... to) {
-			if (to == null) {
-				throw new MailgunValidationException("to", "must not be null");
-			}
-			for (String value : to) {
-				this.recipientCount += Checks.requireAddresses("to", value);
-				this.to.add(value);
-			}
-			return this;
+			return to(Arrays.asList(Checks.requireValue("to", to)));
 		}
 
 		/**
@@ -158,10 +152,8 @@ public final class MimeMessageRequest {
 		 * @return this builder
 		 */
 		public Builder to(List<String> to) {
-			if (to == null) {
-				throw new MailgunValidationException("to", "must not be null");
-			}
-			return to(to.toArray(String[]::new));
+			this.recipientCount += Checks.addAddresses("to", this.to, to);
+			return this;
 		}
 
 		/**

@@ -88,10 +88,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B templateVariables(Map<String, ?> variables) {
-		if (variables == null) {
-			throw new MailgunValidationException("t:variables", "must not be null");
-		}
-		return option(Option.TEMPLATE_VARIABLES, JsonText.write("t:variables", variables));
+		return option(Option.TEMPLATE_VARIABLES,
+				JsonText.write("t:variables", Checks.requireValue("t:variables", variables)));
 	}
 
 	/**
@@ -109,6 +107,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @param tags the tags
 	 * @return this builder
 	 */
+	@SuppressWarnings("unchecked")
 	public B tag(String... tags) {
 		List<String> all = new ArrayList<>((List<String>) this.options.getOrDefault(Option.TAG, List.of()));
 		for (String tag : tags) {
@@ -151,10 +150,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliveryTime(ZonedDateTime time) {
-		if (time == null) {
-			throw new MailgunValidationException("o:deliverytime", "must not be null");
-		}
-		return option(Option.DELIVERY_TIME, time);
+		return option(Option.DELIVERY_TIME, Checks.requireValue("o:deliverytime", time));
 	}
 
 	/**
@@ -163,10 +159,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliveryTime(Instant time) {
-		if (time == null) {
-			throw new MailgunValidationException("o:deliverytime", "must not be null");
-		}
-		return deliveryTime(time.atZone(ZoneOffset.UTC));
+		return deliveryTime(Checks.requireValue("o:deliverytime", time).atZone(ZoneOffset.UTC));
 	}
 
 	/**
@@ -223,7 +216,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B tracking(TrackingMode tracking) {
-		return option(Option.TRACKING, mode("o:tracking", tracking));
+		return option(Option.TRACKING, Checks.requireValue("o:tracking", tracking));
 	}
 
 	/**
@@ -241,7 +234,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B trackingClicks(TrackingMode tracking) {
-		return option(Option.TRACKING_CLICKS, mode("o:tracking-clicks", tracking));
+		return option(Option.TRACKING_CLICKS, Checks.requireValue("o:tracking-clicks", tracking));
 	}
 
 	/**
@@ -314,14 +307,15 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B archiveTo(String url) {
 		Checks.requireSingleLine("o:archive-to", Checks.requireText("o:archive-to", url));
-		URI uri;
+		URI uri = null;
 		try {
 			uri = URI.create(url.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
+			// Reported below, as any URL that is not http(s).
 		}
-		if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+		if (uri == null || uri.getHost() == null
+				|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
 			throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
 		}
 		return option(Option.ARCHIVE_TO, uri.toString());
@@ -380,9 +374,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B variable(String name, Object value) {
 		String wireName = "v:" + Checks.requireName("v:", name);
-		if (value == null) {
-			throw new MailgunValidationException(wireName, "must not be null");
-		}
+		Checks.requireValue(wireName, value);
 		this.variables.put(name, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
 		return self();
 	}
@@ -407,12 +399,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B recipientVariables(Map<String, ? extends Map<String, ?>> variables) {
-		if (variables == null) {
-			throw new MailgunValidationException("recipient-variables", "must not be null");
-		}
-		this.recipientVariables = JsonText.write("recipient-variables", variables);
-		this.recipientVariableCount = variables.size();
-		return self();
+		return recipientVariablesJson(
+				JsonText.write("recipient-variables", Checks.requireValue("recipient-variables", variables)),
+				variables.size());
 	}
 
 	/**
@@ -452,13 +441,6 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	private B option(Option option, Object value) {
 		this.options.put(option, value);
 		return self();
-	}
-
-	private static String mode(String parameter, @Nullable TrackingMode mode) {
-		if (mode == null) {
-			throw new MailgunValidationException(parameter, "must not be null");
-		}
-		return mode.wireValue();
 	}
 
 	private static String domainSelector(String parameter, String value) {
