@@ -149,10 +149,7 @@ public final class BatchMessage {
 		private int concurrency = DEFAULT_CONCURRENCY;
 
 		private Builder(MailgunMessage message) {
-			if (message == null) {
-				throw new MailgunValidationException("message", "must not be null");
-			}
-			this.message = message;
+			this.message = Checks.requireValue("message", message);
 		}
 
 		/**
@@ -161,10 +158,7 @@ public final class BatchMessage {
 		 * @return this builder
 		 */
 		public Builder recipient(BatchRecipient recipient) {
-			if (recipient == null) {
-				throw new MailgunValidationException("to", "must not be null");
-			}
-			this.recipients.add(recipient);
+			this.recipients.add(Checks.requireValue("to", recipient));
 			return this;
 		}
 
