@@ -52,7 +52,7 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Mono<SendResponse> send(MailgunMessage message) {
 		return Mono.defer(() -> {
-			MailgunMessage ready = requireNonNull(message).withDefaults(this.settings.defaultFrom(),
+			MailgunMessage ready = requireMessage(message).withDefaults(this.settings.defaultFrom(),
 					this.settings.testMode());
 			ready.requireSendable();
 			List<FilePart> files = new ArrayList<>(ready.attachments().size() + ready.inlines().size());
@@ -70,7 +70,7 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Mono<SendResponse> sendMime(MimeMessageRequest request) {
 		return Mono.defer(() -> {
-			MimeMessageRequest ready = requireNonNull(request).withDefaults(this.settings.testMode());
+			MimeMessageRequest ready = requireMessage(request).withDefaults(this.settings.testMode());
 			return exchange("mime", this.mimeUri, ready.recipientCount(),
 					MultipartBody.of(ready.formFields(), List.of(new FilePart("message", ready.message()))));
 		});
@@ -79,9 +79,8 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Flux<BatchResult> sendBatch(BatchMessage batch) {
 		return Flux.defer(() -> {
-			List<List<BatchRecipient>> chunks = requireNonNull(batch).chunks();
-			// Nothing is sent when a request cannot be built: requests that could fail are built here, the
-			// rest (plain variables) as they are sent (see BatchMessage.requests).
+			List<List<BatchRecipient>> chunks = requireMessage(batch).chunks();
+			// Every request is built before the first is sent: one that cannot be built fails the batch.
 			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
 			MailgunMessage first = messages.get(0);
 			first.requireSendable();
@@ -123,7 +122,7 @@ final class DefaultMessageOperations implements MessageOperations {
 		return this.observation.observe(this.settings.domain(), operation, recipientCount, call);
 	}
 
-	private static <T> T requireNonNull(@Nullable T message) {
+	private static <T> T requireMessage(@Nullable T message) {
 		if (message == null) {
 			throw new MailgunValidationException("message", "must not be null");
 		}

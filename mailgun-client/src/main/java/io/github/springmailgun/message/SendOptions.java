@@ -30,11 +30,13 @@ public final class SendOptions {
 	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), Map.of(), null, 0,
 			List.of());
 
-	/** Never handed out: copied into builders and copies. */
+	/** Never handed out nor changed: builders and copies with another value take a copy. */
 	private final EnumMap<Option, Object> options;
 
+	/** By wire name ({@code h:Reply-To}), so that a send does not build the names again. */
 	private final Map<String, String> headers;
 
+	/** By wire name ({@code v:order-id}). */
 	private final Map<String, String> variables;
 
 	/** JSON text; written when set, as a value that cannot be written must fail before the send. */
@@ -117,8 +119,8 @@ public final class SendOptions {
 	 */
 	void addTo(List<FormField> fields) {
 		this.options.forEach((option, value) -> option.addTo(fields, value));
-		this.headers.forEach((name, value) -> fields.add(new FormField("h:" + name, value)));
-		this.variables.forEach((name, value) -> fields.add(new FormField("v:" + name, value)));
+		this.headers.forEach((name, value) -> fields.add(new FormField(name, value)));
+		this.variables.forEach((name, value) -> fields.add(new FormField(name, value)));
 		if (this.recipientVariables != null) {
 			fields.add(new FormField("recipient-variables", this.recipientVariables));
 		}
@@ -134,7 +136,7 @@ public final class SendOptions {
 
 	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */
 	SendOptions withRecipientVariables(String json, int count) {
-		return new SendOptions(new EnumMap<>(this.options), this.headers, this.variables, json, count,
+		return new SendOptions(this.options, this.headers, this.variables, json, count,
 				this.parameters);
 	}
 
@@ -185,7 +187,7 @@ public final class SendOptions {
 		}
 		for (Map<String, String> prefixed : List.of(this.headers, this.variables)) {
 			for (Map.Entry<String, String> entry : prefixed.entrySet()) {
-				size += 2 + utf8Length(entry.getKey()) + utf8Length(entry.getValue());
+				size += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
 			}
 		}
 		for (FormField raw : this.parameters) {

@@ -361,7 +361,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B header(String name, String value) {
 		String wireName = "h:" + Checks.requireName("h:", name);
-		this.headers.put(name, Checks.requireSingleLine(wireName, value));
+		this.headers.put(wireName, Checks.requireSingleLine(wireName, value));
 		return self();
 	}
 
@@ -375,7 +375,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	public B variable(String name, Object value) {
 		String wireName = "v:" + Checks.requireName("v:", name);
 		Checks.requireValue(wireName, value);
-		this.variables.put(name, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
+		this.variables.put(wireName, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
 		return self();
 	}
 
