@@ -10,7 +10,6 @@ import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.MultipartBody.FilePart;
-import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchRecipient;
 import io.github.springmailgun.message.BatchResult;
@@ -56,12 +55,8 @@ final class DefaultMessageOperations implements MessageOperations {
 					this.settings.testMode());
 			ready.requireSendable();
 			List<FilePart> files = new ArrayList<>(ready.attachments().size() + ready.inlines().size());
-			for (Attachment attachment : ready.attachments()) {
-				files.add(new FilePart("attachment", attachment));
-			}
-			for (Attachment inline : ready.inlines()) {
-				files.add(new FilePart("inline", inline));
-			}
+			ready.attachments().forEach(part -> files.add(new FilePart("attachment", part)));
+			ready.inlines().forEach(part -> files.add(new FilePart("inline", part)));
 			return exchange("messages", this.messagesUri, ready.recipientCount(),
 					MultipartBody.of(ready.formFields(), files));
 		});

@@ -42,6 +42,11 @@ final class Checks {
 		return value;
 	}
 
+	/** A value on one line that is not blank: a name or an id. */
+	static String requireLine(String parameter, @Nullable String value) {
+		return requireSingleLine(parameter, requireText(parameter, value));
+	}
+
 	/**
 	 * A header or variable name: an HTTP token (letters, digits and {@code !#$%&'*+-.^_`|~}), which is
 	 * also a valid mail header name and survives form encoding unchanged.

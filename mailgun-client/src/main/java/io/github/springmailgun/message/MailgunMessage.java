@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -175,17 +176,7 @@ public final class MailgunMessage {
 	 * @return {@code false} when a part is a stream
 	 */
 	public boolean isRepeatable() {
-		for (Attachment part : this.content.attachments()) {
-			if (!part.isRepeatable()) {
-				return false;
-			}
-		}
-		for (Attachment part : this.content.inlines()) {
-			if (!part.isRepeatable()) {
-				return false;
-			}
-		}
-		return true;
+		return Stream.concat(attachments().stream(), inlines().stream()).allMatch(Attachment::isRepeatable);
 	}
 
 	/**
@@ -238,21 +229,21 @@ public final class MailgunMessage {
 	public List<FormField> formFields() {
 		List<FormField> fields = new ArrayList<>(24 + this.to.size() + this.content.cc().size() + this.content.bcc().size());
 		add(fields, "from", this.from);
-		for (String value : this.to) {
-			fields.add(new FormField("to", value));
-		}
-		for (String value : this.content.cc()) {
-			fields.add(new FormField("cc", value));
-		}
-		for (String value : this.content.bcc()) {
-			fields.add(new FormField("bcc", value));
-		}
+		addAll(fields, "to", this.to);
+		addAll(fields, "cc", cc());
+		addAll(fields, "bcc", bcc());
 		add(fields, "subject", this.content.subject());
 		add(fields, "text", this.content.text());
 		add(fields, "html", this.content.html());
 		add(fields, "amp-html", this.content.ampHtml());
 		this.options.addTo(fields);
 		return fields;
+	}
+
+	static void addAll(List<FormField> fields, String name, List<String> values) {
+		for (String value : values) {
+			fields.add(new FormField(name, value));
+		}
 	}
 
 	private static void add(List<FormField> fields, String name, @Nullable String value) {

@@ -102,9 +102,7 @@ public final class MimeMessageRequest {
 	 */
 	public List<FormField> formFields() {
 		List<FormField> fields = new ArrayList<>(this.to.size() + 16);
-		for (String value : this.to) {
-			fields.add(new FormField("to", value));
-		}
+		MailgunMessage.addAll(fields, "to", this.to);
 		this.options.addTo(fields);
 		return fields;
 	}

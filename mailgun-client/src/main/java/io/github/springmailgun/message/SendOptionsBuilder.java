@@ -56,7 +56,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B template(String name) {
-		return option(Option.TEMPLATE, Checks.requireSingleLine("template", Checks.requireText("template", name)));
+		return option(Option.TEMPLATE, Checks.requireLine("template", name));
 	}
 
 	/**
@@ -65,8 +65,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B templateVersion(String version) {
-		return option(Option.TEMPLATE_VERSION,
-				Checks.requireSingleLine("t:version", Checks.requireText("t:version", version)));
+		return option(Option.TEMPLATE_VERSION, Checks.requireLine("t:version", version));
 	}
 
 	/**
@@ -111,7 +110,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	public B tag(String... tags) {
 		List<String> all = new ArrayList<>((List<String>) this.options.getOrDefault(Option.TAG, List.of()));
 		for (String tag : tags) {
-			all.add(Checks.requireSingleLine("o:tag", Checks.requireText("o:tag", tag)));
+			all.add(Checks.requireLine("o:tag", tag));
 		}
 		return option(Option.TAG, List.copyOf(all));
 	}
@@ -287,8 +286,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B sendingIpPool(String poolId) {
-		return option(Option.SENDING_IP_POOL, Checks.requireSingleLine("o:sending-ip-pool",
-				Checks.requireText("o:sending-ip-pool", poolId)));
+		return option(Option.SENDING_IP_POOL, Checks.requireLine("o:sending-ip-pool", poolId));
 	}
 
 	/**
@@ -306,7 +304,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B archiveTo(String url) {
-		Checks.requireSingleLine("o:archive-to", Checks.requireText("o:archive-to", url));
+		Checks.requireLine("o:archive-to", url);
 		URI uri = null;
 		try {
 			uri = URI.create(url.trim());
@@ -444,7 +442,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	private static String domainSelector(String parameter, String value) {
-		Checks.requireSingleLine(parameter, Checks.requireText(parameter, value));
+		Checks.requireLine(parameter, value);
 		int slash = value.indexOf('/');
 		if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0 || value.contains(" ")) {
 			throw new MailgunValidationException(parameter,
