@@ -136,8 +136,7 @@ public final class SendOptions {
 
 	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */
 	SendOptions withRecipientVariables(String json, int count) {
-		return new SendOptions(this.options, this.headers, this.variables, json, count,
-				this.parameters);
+		return new SendOptions(this.options, this.headers, this.variables, json, count, this.parameters);
 	}
 
 	/** Copies the options into a builder (for {@code toBuilder()}). */
