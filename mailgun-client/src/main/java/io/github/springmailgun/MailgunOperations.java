@@ -6,6 +6,7 @@ import io.github.springmailgun.analytics.AnalyticsOperations;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchResult;
 import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
@@ -26,36 +27,50 @@ import reactor.core.publisher.Mono;
 public interface MailgunOperations {
 
 	/**
-	 * Sends a message ({@code POST /v3/{domain}/messages}).
+	 * Returns sending: messages, MIME, batches and stored messages, for the bound domain.
+	 * @return the message operations
+	 */
+	MessageOperations messages();
+
+	/**
+	 * Sends a message; the same as {@code messages().send(message)}.
 	 * @param message the message
 	 * @return Mailgun's answer: the message id
+	 * @see MessageOperations#send(MailgunMessage)
 	 */
-	Mono<SendResponse> send(MailgunMessage message);
+	default Mono<SendResponse> send(MailgunMessage message) {
+		return messages().send(message);
+	}
 
 	/**
-	 * Sends a message built as MIME ({@code POST /v3/{domain}/messages.mime}).
+	 * Sends a message built as MIME; the same as {@code messages().sendMime(request)}.
 	 * @param request the MIME and its envelope recipients
 	 * @return Mailgun's answer: the message id
+	 * @see MessageOperations#sendMime(MimeMessageRequest)
 	 */
-	Mono<SendResponse> sendMime(MimeMessageRequest request);
+	default Mono<SendResponse> sendMime(MimeMessageRequest request) {
+		return messages().sendMime(request);
+	}
 
 	/**
-	 * Sends one message to many recipients, each receiving a personal copy. Requests of at most 1,000
-	 * recipients run with bounded concurrency; each yields its own result, in order, and a failed one
-	 * does not cancel the others.
+	 * Sends one message to many recipients; the same as {@code messages().sendBatch(batch)}.
 	 * @param batch the message and its recipients
 	 * @return one result per request
+	 * @see MessageOperations#sendBatch(BatchMessage)
 	 */
-	Flux<BatchResult> sendBatch(BatchMessage batch);
+	default Flux<BatchResult> sendBatch(BatchMessage batch) {
+		return messages().sendBatch(batch);
+	}
 
 	/**
-	 * Retrieves a stored message ({@code GET /v3/domains/{domain}/messages/{key}}) by its storage key,
-	 * or by the full URL from an event's {@code storage.url}. A URL is followed only when it is on the
-	 * configured host or an https Mailgun host; anything else is refused without a request.
+	 * Retrieves a stored message; the same as {@code messages().storedMessage(storageKeyOrUrl)}.
 	 * @param storageKeyOrUrl the storage key or URL
 	 * @return the stored message
+	 * @see MessageOperations#storedMessage(String)
 	 */
-	Mono<StoredMessage> storedMessage(String storageKeyOrUrl);
+	default Mono<StoredMessage> storedMessage(String storageKeyOrUrl) {
+		return messages().storedMessage(storageKeyOrUrl);
+	}
 
 	/**
 	 * Returns the same operations bound to another sending domain of the account.

@@ -1,28 +1,11 @@
 package io.github.springmailgun;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.springmailgun.domain.DomainOperations;
 import io.github.springmailgun.domain.TrackingOperations;
 import io.github.springmailgun.analytics.AnalyticsOperations;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
-import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.internal.MultipartBody;
-import io.github.springmailgun.internal.MultipartBody.FilePart;
-import io.github.springmailgun.message.Attachment;
-import io.github.springmailgun.message.BatchMessage;
-import io.github.springmailgun.message.BatchRecipient;
-import io.github.springmailgun.message.BatchResult;
-import io.github.springmailgun.message.MailgunMessage;
-import io.github.springmailgun.message.MimeMessageRequest;
-import io.github.springmailgun.message.SendResponse;
-import io.github.springmailgun.message.StoredMessage;
-import io.github.springmailgun.observation.DefaultMailgunSendObservationConvention;
-import io.github.springmailgun.observation.MailgunSendObservationContext;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.github.springmailgun.template.TemplateOperations;
 import io.github.springmailgun.webhook.DefaultWebhookOperations;
@@ -31,16 +14,11 @@ import io.github.springmailgun.suppression.AllowlistOperations;
 import io.github.springmailgun.suppression.BounceOperations;
 import io.github.springmailgun.suppression.ComplaintOperations;
 import io.github.springmailgun.suppression.UnsubscribeOperations;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,13 +42,9 @@ public class MailgunTemplate implements MailgunOperations {
 
 	private final MailgunClientSettings settings;
 
-	private final ObservationRegistry observationRegistry;
+	private final SendObservation observation;
 
-	private final URI messagesUri;
-
-	private final URI mimeUri;
-
-	private @Nullable MailgunSendObservationConvention observationConvention;
+	private final MessageOperations messages;
 
 	private final DomainOperations domains;
 
@@ -115,17 +89,15 @@ public class MailgunTemplate implements MailgunOperations {
 	 */
 	public MailgunTemplate(MailgunClientSettings settings, WebClient.Builder webClientBuilder,
 			ObservationRegistry observationRegistry) {
-		this(MailgunHttp.create(webClientBuilder, settings, USER_AGENT), settings, observationRegistry, null);
+		this(MailgunHttp.create(webClientBuilder, settings, USER_AGENT), settings,
+				new SendObservation(observationRegistry));
 	}
 
-	private MailgunTemplate(MailgunHttp http, MailgunClientSettings settings, ObservationRegistry observationRegistry,
-			@Nullable MailgunSendObservationConvention observationConvention) {
+	private MailgunTemplate(MailgunHttp http, MailgunClientSettings settings, SendObservation observation) {
 		this.http = http;
 		this.settings = settings;
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
-		this.messagesUri = http.uri("/v3/{domain}/messages", settings.domain());
-		this.mimeUri = http.uri("/v3/{domain}/messages.mime", settings.domain());
+		this.observation = observation;
+		this.messages = new DefaultMessageOperations(http, settings, observation);
 		this.domains = new DefaultDomainOperations(http, settings.domain());
 		this.tracking = new DefaultTrackingOperations(http, settings.domain());
 		this.templates = new DefaultTemplateOperations(http, settings.domain());
@@ -156,7 +128,7 @@ public class MailgunTemplate implements MailgunOperations {
 	 * @param observationConvention the convention, or {@code null} for the default
 	 */
 	public void setObservationConvention(@Nullable MailgunSendObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
+		this.observation.setConvention(observationConvention);
 	}
 
 	/**
@@ -173,79 +145,8 @@ public class MailgunTemplate implements MailgunOperations {
 	}
 
 	@Override
-	public Mono<SendResponse> send(MailgunMessage message) {
-		return Mono.defer(() -> {
-			MailgunMessage ready = requireMessage(message).withDefaults(this.settings.defaultFrom(),
-					this.settings.testMode());
-			ready.requireSendable();
-			List<FilePart> files = new ArrayList<>(ready.attachments().size() + ready.inlines().size());
-			for (Attachment attachment : ready.attachments()) {
-				files.add(new FilePart("attachment", attachment));
-			}
-			for (Attachment inline : ready.inlines()) {
-				files.add(new FilePart("inline", inline));
-			}
-			MultipartBody body = MultipartBody.of(ready.formFields(), files);
-			ApiRequest request = new ApiRequest(HttpMethod.POST, this.messagesUri, body, false);
-			return observe("messages", ready.recipientCount(), this.http.exchange(request, MailgunTemplate::readSendResponse));
-		});
-	}
-
-	@Override
-	public Mono<SendResponse> sendMime(MimeMessageRequest request) {
-		return Mono.defer(() -> {
-			if (request == null) {
-				throw new MailgunValidationException("message", "must not be null");
-			}
-			MimeMessageRequest ready = request.withDefaults(this.settings.testMode());
-			MultipartBody body = MultipartBody.of(ready.formFields(), List.of(new FilePart("message", ready.message())));
-			ApiRequest apiRequest = new ApiRequest(HttpMethod.POST, this.mimeUri, body, false);
-			return observe("mime", ready.recipientCount(),
-					this.http.exchange(apiRequest, MailgunTemplate::readSendResponse));
-		});
-	}
-
-	@Override
-	public Flux<BatchResult> sendBatch(BatchMessage batch) {
-		return Flux.defer(() -> {
-			if (batch == null) {
-				throw new MailgunValidationException("message", "must not be null");
-			}
-			List<List<BatchRecipient>> chunks = batch.chunks();
-			// Nothing is sent when a request cannot be built: requests that could fail are built here, the
-			// rest (plain variables) as they are sent (see BatchMessage.requests).
-			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
-			MailgunMessage first = messages.get(0);
-			first.requireSendable();
-			return Flux.range(0, chunks.size())
-				.flatMapSequential(index -> send((index == 0) ? first : messages.get(index))
-					.map(response -> new BatchResult(index, chunks.get(index), response, null))
-					.onErrorResume(error -> Mono.just(new BatchResult(index, chunks.get(index), null, error))),
-						batch.concurrency());
-		});
-	}
-
-	@Override
-	public Mono<StoredMessage> storedMessage(String storageKeyOrUrl) {
-		return Mono.defer(() -> {
-			if (storageKeyOrUrl == null || storageKeyOrUrl.isBlank()) {
-				throw new MailgunValidationException("storage_key", "must not be blank");
-			}
-			String value = storageKeyOrUrl.trim();
-			URI uri;
-			if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
-				uri = this.http.trustedHosts().require("storage.url", value);
-			}
-			else {
-				if (value.contains("/") || value.contains("?") || value.contains("#")) {
-					throw new MailgunValidationException("storage_key",
-							"must be a storage key or an absolute URL, was '" + value + "'");
-				}
-				uri = this.http.uri("/v3/domains/{domain}/messages/{key}", this.settings.domain(), value);
-			}
-			return this.http.exchange(ApiRequest.of(HttpMethod.GET, uri),
-					body -> StoredMessage.fromJson(Json.readMap(body)));
-		});
+	public MessageOperations messages() {
+		return this.messages;
 	}
 
 	@Override
@@ -260,7 +161,8 @@ public class MailgunTemplate implements MailgunOperations {
 		catch (IllegalArgumentException ex) {
 			throw new MailgunValidationException("domain", ex.getMessage());
 		}
-		return new MailgunTemplate(this.http, other, this.observationRegistry, this.observationConvention);
+		// The view shares the observation, convention included.
+		return new MailgunTemplate(this.http, other, this.observation);
 	}
 
 	@Override
@@ -286,52 +188,6 @@ public class MailgunTemplate implements MailgunOperations {
 	@Override
 	public AnalyticsOperations analytics() {
 		return this.analytics;
-	}
-
-	private Mono<SendResponse> observe(String operation, int recipientCount, Mono<SendResponse> call) {
-		if (this.observationRegistry.isNoop()) {
-			return call;
-		}
-		return Mono.deferContextual(contextView -> {
-			MailgunSendObservationContext context = new MailgunSendObservationContext(this.settings.domain(),
-					operation, recipientCount);
-			Observation observation = Observation.createNotStarted(this.observationConvention,
-					DefaultMailgunSendObservationConvention.INSTANCE, () -> context, this.observationRegistry);
-			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			if (parent != null) {
-				observation.parentObservation(parent);
-			}
-			observation.start();
-			// Stop on the signal itself, not in doFinally: the caller must not see the result before the
-			// observation (and its timer) is recorded.
-			return call.doOnSuccess(response -> {
-				if (response != null) {
-					context.setStatusCode(200);
-					context.setMessageId(response.messageId());
-				}
-				observation.stop();
-			}).doOnError(error -> {
-				observation.error(error);
-				observation.stop();
-			})
-				.doOnCancel(observation::stop)
-				.contextWrite(reactorContext -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
-	}
-
-	private static MailgunMessage requireMessage(@Nullable MailgunMessage message) {
-		if (message == null) {
-			throw new MailgunValidationException("message", "must not be null");
-		}
-		return message;
-	}
-
-	private static SendResponse readSendResponse(byte[] body) {
-		SendResponse response = Json.mapper().readValue(body, SendResponse.class);
-		if (response == null || response.id() == null) {
-			throw new IllegalArgumentException("no message id");
-		}
-		return response;
 	}
 
 	@Override

@@ -64,6 +64,22 @@ class SendWireFormatTests {
 	}
 
 	@Test
+	void sendingIsItsOwnAreaAndTheRootOperationsDelegateToIt() {
+		this.mailgun.accept();
+		this.mailgun.accept();
+		MailgunOperations client = this.mailgun.client();
+		MailgunMessage message = minimal().tag("area").build();
+		client.messages().send(message).block();
+		client.forDomain("other.example.com").send(message).block();
+
+		Recorded viaArea = this.mailgun.take();
+		assertThat(viaArea.path()).isEqualTo("/v3/mg.example.com/messages");
+		Recorded viaRoot = this.mailgun.take();
+		assertThat(viaRoot.path()).isEqualTo("/v3/other.example.com/messages");
+		assertThat(viaRoot.values("o:tag")).isEqualTo(viaArea.values("o:tag")).containsExactly("area");
+	}
+
+	@Test
 	void plainMessageIsAuthenticatedMultipartPostWithLength() {
 		this.mailgun.accept();
 		SendResponse response = this.mailgun.client().send(minimal().build()).block();

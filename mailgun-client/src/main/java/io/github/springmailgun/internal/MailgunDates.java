@@ -36,9 +36,8 @@ import tools.jackson.databind.ValueSerializer;
 public final class MailgunDates {
 
 	/** What Mailgun documents for dates it reads: RFC 2822 with a numeric offset. */
-	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter
-		.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+			Locale.ENGLISH);
 
 	/** RFC 822's zone names, which are fixed offsets (unlike the JDK's, where PST follows daylight saving). */
 	private static final Map<String, ZoneOffset> ZONE_NAMES = Map.ofEntries(Map.entry("UT", ZoneOffset.UTC),
@@ -88,7 +87,16 @@ public final class MailgunDates {
 	 * @return for example {@code Thu, 11 Dec 2025 01:49:40 +0000}
 	 */
 	public static String format(Instant instant) {
-		return RFC_2822.format(instant);
+		return RFC_2822.format(instant.atOffset(ZoneOffset.UTC));
+	}
+
+	/**
+	 * Formats a date-time as RFC 2822 with its own offset ({@code o:deliverytime}, a {@code Date} header).
+	 * @param time the date-time
+	 * @return for example {@code Wed, 01 Jul 2026 09:30:00 +0200}
+	 */
+	public static String format(ZonedDateTime time) {
+		return RFC_2822.format(time);
 	}
 
 	/**

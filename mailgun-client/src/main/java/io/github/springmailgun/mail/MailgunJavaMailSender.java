@@ -4,20 +4,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.springmailgun.BlockingMailgunOperations;
 import io.github.springmailgun.error.MailgunAuthenticationException;
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
@@ -52,9 +54,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 public class MailgunJavaMailSender implements JavaMailSender {
 
 	private static final String[] IGNORED_HEADERS = { "Bcc" };
-
-	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
-			Locale.ENGLISH);
 
 	private final BlockingMailgunOperations mailgun;
 
@@ -95,47 +94,46 @@ public class MailgunJavaMailSender implements JavaMailSender {
 
 	@Override
 	public void send(MimeMessage... mimeMessages) throws MailException {
-		requireBlockingThread();
-		// Prepare every message first: bad input fails the call before anything is sent.
-		List<MimeMessageRequest> requests = new ArrayList<>(mimeMessages.length);
-		for (MimeMessage message : mimeMessages) {
-			requests.add(prepare(message));
-		}
-		Map<Object, Exception> failures = new LinkedHashMap<>();
-		for (int i = 0; i < mimeMessages.length; i++) {
-			MimeMessage message = mimeMessages[i];
+		sendAll(mimeMessages, this::prepare, (message, request) -> {
+			SendResponse response = this.mailgun.sendMime(request);
 			try {
-				SendResponse response = this.mailgun.sendMime(requests.get(i));
 				// Mailgun assigns its own id; make the message tell the truth about what was sent.
 				message.setHeader("Message-ID", response.id());
 			}
 			catch (MessagingException ex) {
 				// Accepted by Mailgun; only the local header could not be updated.
 			}
-			catch (MailgunException ex) {
-				record(failures, message, ex, i == 0);
-			}
-		}
-		throwIfFailed(failures);
+		});
 	}
 
 	@Override
 	public void send(SimpleMailMessage... simpleMessages) throws MailException {
+		sendAll(simpleMessages, MailgunJavaMailSender::convert, (message, request) -> this.mailgun.send(request));
+	}
+
+	private static <M, R> void sendAll(M[] messages, Function<M, R> prepare, BiConsumer<M, R> send) {
 		requireBlockingThread();
-		List<MailgunMessage> messages = new ArrayList<>(simpleMessages.length);
-		for (SimpleMailMessage message : simpleMessages) {
-			messages.add(convert(message));
+		// Prepare every message first: bad input fails the call before anything is sent.
+		List<R> requests = new ArrayList<>(messages.length);
+		for (M message : messages) {
+			requests.add(prepare.apply(message));
 		}
 		Map<Object, Exception> failures = new LinkedHashMap<>();
-		for (int i = 0; i < simpleMessages.length; i++) {
+		for (int i = 0; i < messages.length; i++) {
 			try {
-				this.mailgun.send(messages.get(i));
+				send.accept(messages[i], requests.get(i));
 			}
 			catch (MailgunException ex) {
-				record(failures, simpleMessages[i], ex, i == 0);
+				if (ex instanceof MailgunAuthenticationException && i == 0) {
+					// As JavaMailSenderImpl does for a refused login: nothing was sent, and nothing else will be.
+					throw new MailAuthenticationException(ex);
+				}
+				failures.put(messages[i], ex);
 			}
 		}
-		throwIfFailed(failures);
+		if (!failures.isEmpty()) {
+			throw new MailSendException(failures);
+		}
 	}
 
 	private MimeMessageRequest prepare(MimeMessage message) {
@@ -175,7 +173,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 				builder.header("Reply-To", message.getReplyTo());
 			}
 			if (message.getSentDate() != null) {
-				builder.header("Date", RFC_2822.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
+				builder.header("Date", MailgunDates.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
 			}
 			if (message.getSubject() != null) {
 				builder.subject(message.getSubject());
@@ -188,25 +186,11 @@ public class MailgunJavaMailSender implements JavaMailSender {
 		}
 	}
 
-	private static void addAll(String @Nullable [] values, java.util.function.Consumer<String> target) {
+	private static void addAll(String @Nullable [] values, Consumer<String> target) {
 		if (values != null) {
 			for (String value : values) {
 				target.accept(value);
 			}
-		}
-	}
-
-	private static void record(Map<Object, Exception> failures, Object message, MailgunException ex, boolean first) {
-		if (ex instanceof MailgunAuthenticationException && first) {
-			// As JavaMailSenderImpl does for a refused login: nothing was sent, and nothing else will be.
-			throw new MailAuthenticationException(ex);
-		}
-		failures.put(message, ex);
-	}
-
-	private static void throwIfFailed(Map<Object, Exception> failures) {
-		if (!failures.isEmpty()) {
-			throw new MailSendException(failures);
 		}
 	}
 

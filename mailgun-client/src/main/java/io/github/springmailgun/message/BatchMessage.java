@@ -1,10 +1,10 @@
 package io.github.springmailgun.message;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.RandomAccess;
+import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -28,19 +28,27 @@ public final class BatchMessage {
 	private final int concurrency;
 
 	/**
-	 * Whether every recipient's variables are plain JSON data and its bare address needs no escaping:
-	 * building a request cannot fail, and its JSON is written without checking each value again.
+	 * Each chunk's {@code recipient-variables}, written while the recipients are read for the first time
+	 * (checking and writing in one pass), or {@code null} when a variable needs Jackson. About 80 bytes a
+	 * recipient, kept with the batch: a request is then its message with other recipients and this text.
 	 */
-	private final boolean plainVariables;
+	private final @Nullable List<String> chunkVariables;
 
 	private BatchMessage(MailgunMessage message, List<BatchRecipient> recipients, int chunkSize, int concurrency) {
 		this.message = message;
 		this.recipients = List.copyOf(recipients);
 		this.chunkSize = chunkSize;
 		this.concurrency = concurrency;
-		this.plainVariables = this.recipients.stream()
-			.allMatch(recipient -> JsonText.isPlainString(recipient.bareAddress())
-					&& JsonText.isPlain(recipient.variables()));
+		List<String> written = new ArrayList<>();
+		for (List<BatchRecipient> chunk : chunks()) {
+			String json = JsonText.recipientVariables(chunk);
+			if (json == null) {
+				written = null;
+				break;
+			}
+			written.add(json);
+		}
+		this.chunkVariables = written;
 	}
 
 	/**
@@ -98,11 +106,10 @@ public final class BatchMessage {
 
 	/**
 	 * Returns the requests the batch is sent as, one per chunk: its message with the client's defaults,
-	 * addressed to the chunk's recipients with their recipient variables. When every variable is plain
-	 * JSON data (strings, integers, booleans, {@code null}, lists and maps of them), building a request
-	 * cannot fail, and each is built when it is read, so a sender encodes the next request while earlier
-	 * ones are on the wire and holds only those in flight. Otherwise every request is built here, so that a
-	 * variable that cannot be written as JSON fails the batch before anything is sent.
+	 * addressed to the chunk's recipients with their recipient variables. Each is the same message with
+	 * other recipients: nothing checked when the message was built is checked or copied again. Variables
+	 * that are not plain JSON data (strings, integers, booleans, {@code null}, lists and maps of them) are
+	 * written by Jackson here, so that one that cannot be written fails the batch before anything is sent.
 	 * @param defaultFrom the client's default sender, or {@code null}
 	 * @param defaultTestMode whether the client sends in test mode when the message does not say
 	 * @return the messages, in the order of {@link #chunks()}
@@ -111,42 +118,21 @@ public final class BatchMessage {
 	public List<MailgunMessage> requests(@Nullable String defaultFrom, boolean defaultTestMode) {
 		MailgunMessage base = this.message.withDefaults(defaultFrom, defaultTestMode);
 		List<List<BatchRecipient>> chunks = chunks();
-		if (this.plainVariables) {
-			return new ChunkRequests(base, chunks);
-		}
 		List<MailgunMessage> requests = new ArrayList<>(chunks.size());
-		for (List<BatchRecipient> chunk : chunks) {
-			requests.add(request(base, chunk, false));
+		for (int i = 0; i < chunks.size(); i++) {
+			List<BatchRecipient> chunk = chunks.get(i);
+			requests.add(base.withRecipients(chunk,
+					(this.chunkVariables != null) ? this.chunkVariables.get(i) : jackson(chunk)));
 		}
 		return requests;
 	}
 
-	private static MailgunMessage request(MailgunMessage base, List<BatchRecipient> chunk, boolean plainVariables) {
-		return base.toBuilder().clearTo().batchRecipients(chunk, plainVariables).build();
-	}
-
-	/** The requests of a batch with plain variables, each built when it is read. */
-	private static final class ChunkRequests extends AbstractList<MailgunMessage> implements RandomAccess {
-
-		private final MailgunMessage base;
-
-		private final List<List<BatchRecipient>> chunks;
-
-		ChunkRequests(MailgunMessage base, List<List<BatchRecipient>> chunks) {
-			this.base = base;
-			this.chunks = chunks;
+	private static String jackson(List<BatchRecipient> chunk) {
+		Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
+		for (BatchRecipient recipient : chunk) {
+			variables.put(recipient.bareAddress(), recipient.variables());
 		}
-
-		@Override
-		public MailgunMessage get(int index) {
-			return request(this.base, this.chunks.get(index), true);
-		}
-
-		@Override
-		public int size() {
-			return this.chunks.size();
-		}
-
+		return JsonText.write("recipient-variables", variables);
 	}
 
 	/**
@@ -163,10 +149,7 @@ public final class BatchMessage {
 		private int concurrency = DEFAULT_CONCURRENCY;
 
 		private Builder(MailgunMessage message) {
-			if (message == null) {
-				throw new MailgunValidationException("message", "must not be null");
-			}
-			this.message = message;
+			this.message = Checks.requireValue("message", message);
 		}
 
 		/**
@@ -175,10 +158,7 @@ public final class BatchMessage {
 		 * @return this builder
 		 */
 		public Builder recipient(BatchRecipient recipient) {
-			if (recipient == null) {
-				throw new MailgunValidationException("to", "must not be null");
-			}
-			this.recipients.add(recipient);
+			this.recipients.add(Checks.requireValue("to", recipient));
 			return this;
 		}
 

@@ -14,7 +14,7 @@ final class Checks {
 	private Checks() {
 	}
 
-	static String requireValue(String parameter, @Nullable String value) {
+	static <T> T requireValue(String parameter, @Nullable T value) {
 		if (value == null) {
 			throw new MailgunValidationException(parameter, "must not be null");
 		}
@@ -40,6 +40,11 @@ final class Checks {
 			}
 		}
 		return value;
+	}
+
+	/** A value on one line that is not blank: a name or an id. */
+	static String requireLine(String parameter, @Nullable String value) {
+		return requireSingleLine(parameter, requireText(parameter, value));
 	}
 
 	/**
@@ -88,6 +93,19 @@ final class Checks {
 			requireAddress(parameter, entry);
 		}
 		return entries.size();
+	}
+
+	/**
+	 * Checks address lists and adds them to a builder's list.
+	 * @return how many addresses they hold
+	 */
+	static int addAddresses(String parameter, List<String> target, @Nullable List<String> values) {
+		int count = 0;
+		for (String value : requireValue(parameter, values)) {
+			count += requireAddresses(parameter, value);
+			target.add(value);
+		}
+		return count;
 	}
 
 	static List<String> splitAddressList(String value) {

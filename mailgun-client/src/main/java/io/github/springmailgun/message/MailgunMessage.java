@@ -2,9 +2,9 @@ package io.github.springmailgun.message;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -31,54 +31,19 @@ public final class MailgunMessage {
 
 	private final List<String> to;
 
-	private final List<String> cc;
-
-	private final List<String> bcc;
-
-	private final @Nullable String subject;
-
-	private final @Nullable String text;
-
-	private final @Nullable String html;
-
-	private final @Nullable String ampHtml;
-
-	private final List<Attachment> attachments;
-
-	private final List<Attachment> inlines;
+	private final Content content;
 
 	private final SendOptions options;
 
 	private final int recipientCount;
 
-	private MailgunMessage(Builder builder, SendOptions options) {
-		this.from = builder.from;
-		this.to = List.copyOf(builder.to);
-		this.cc = List.copyOf(builder.cc);
-		this.bcc = List.copyOf(builder.bcc);
-		this.subject = builder.subject;
-		this.text = builder.text;
-		this.html = builder.html;
-		this.ampHtml = builder.ampHtml;
-		this.attachments = List.copyOf(builder.attachments);
-		this.inlines = List.copyOf(builder.inlines);
-		this.options = options;
-		this.recipientCount = builder.recipientCount;
-	}
-
-	private MailgunMessage(MailgunMessage source, @Nullable String from, SendOptions options) {
+	private MailgunMessage(@Nullable String from, List<String> to, Content content, SendOptions options,
+			int recipientCount) {
 		this.from = from;
-		this.to = source.to;
-		this.cc = source.cc;
-		this.bcc = source.bcc;
-		this.subject = source.subject;
-		this.text = source.text;
-		this.html = source.html;
-		this.ampHtml = source.ampHtml;
-		this.attachments = source.attachments;
-		this.inlines = source.inlines;
+		this.to = to;
+		this.content = content;
 		this.options = options;
-		this.recipientCount = source.recipientCount;
+		this.recipientCount = recipientCount;
 	}
 
 	/**
@@ -97,16 +62,16 @@ public final class MailgunMessage {
 		Builder builder = new Builder();
 		builder.from = this.from;
 		builder.to.addAll(this.to);
-		builder.cc.addAll(this.cc);
-		builder.bcc.addAll(this.bcc);
+		builder.cc.addAll(this.content.cc());
+		builder.bcc.addAll(this.content.bcc());
 		builder.recipientCount = this.recipientCount;
-		builder.subject = this.subject;
-		builder.text = this.text;
-		builder.html = this.html;
-		builder.ampHtml = this.ampHtml;
-		builder.attachments.addAll(this.attachments);
-		builder.inlines.addAll(this.inlines);
-		builder.copyOptions(this.options);
+		builder.subject = this.content.subject();
+		builder.text = this.content.text();
+		builder.html = this.content.html();
+		builder.ampHtml = this.content.ampHtml();
+		builder.attachments.addAll(this.content.attachments());
+		builder.inlines.addAll(this.content.inlines());
+		this.options.copyTo(builder);
 		return builder;
 	}
 
@@ -131,7 +96,7 @@ public final class MailgunMessage {
 	 * @return the carbon-copy recipients
 	 */
 	public List<String> cc() {
-		return this.cc;
+		return this.content.cc();
 	}
 
 	/**
@@ -139,7 +104,7 @@ public final class MailgunMessage {
 	 * @return the blind-carbon-copy recipients
 	 */
 	public List<String> bcc() {
-		return this.bcc;
+		return this.content.bcc();
 	}
 
 	/**
@@ -147,7 +112,7 @@ public final class MailgunMessage {
 	 * @return the subject, or {@code null}
 	 */
 	public @Nullable String subject() {
-		return this.subject;
+		return this.content.subject();
 	}
 
 	/**
@@ -155,7 +120,7 @@ public final class MailgunMessage {
 	 * @return the text, or {@code null}
 	 */
 	public @Nullable String text() {
-		return this.text;
+		return this.content.text();
 	}
 
 	/**
@@ -163,7 +128,7 @@ public final class MailgunMessage {
 	 * @return the HTML, or {@code null}
 	 */
 	public @Nullable String html() {
-		return this.html;
+		return this.content.html();
 	}
 
 	/**
@@ -171,7 +136,7 @@ public final class MailgunMessage {
 	 * @return the AMP HTML, or {@code null}
 	 */
 	public @Nullable String ampHtml() {
-		return this.ampHtml;
+		return this.content.ampHtml();
 	}
 
 	/**
@@ -179,7 +144,7 @@ public final class MailgunMessage {
 	 * @return the attachments
 	 */
 	public List<Attachment> attachments() {
-		return this.attachments;
+		return this.content.attachments();
 	}
 
 	/**
@@ -187,7 +152,7 @@ public final class MailgunMessage {
 	 * @return the inline parts
 	 */
 	public List<Attachment> inlines() {
-		return this.inlines;
+		return this.content.inlines();
 	}
 
 	/**
@@ -211,17 +176,7 @@ public final class MailgunMessage {
 	 * @return {@code false} when a part is a stream
 	 */
 	public boolean isRepeatable() {
-		for (Attachment part : this.attachments) {
-			if (!part.isRepeatable()) {
-				return false;
-			}
-		}
-		for (Attachment part : this.inlines) {
-			if (!part.isRepeatable()) {
-				return false;
-			}
-		}
-		return true;
+		return Stream.concat(attachments().stream(), inlines().stream()).allMatch(Attachment::isRepeatable);
 	}
 
 	/**
@@ -236,8 +191,20 @@ public final class MailgunMessage {
 		if (!applyFrom && !applyTestMode) {
 			return this;
 		}
-		return new MailgunMessage(this, applyFrom ? defaultFrom : this.from,
-				applyTestMode ? this.options.withTestMode(true) : this.options);
+		return new MailgunMessage(applyFrom ? defaultFrom : this.from, this.to, this.content,
+				applyTestMode ? this.options.withTestMode(true) : this.options, this.recipientCount);
+	}
+
+	/**
+	 * Returns this message addressed to a chunk of a batch: the same message with other recipients, so
+	 * nothing it already checked is checked or copied again. The addresses were checked when each
+	 * {@link BatchRecipient} was created (one address each).
+	 */
+	MailgunMessage withRecipients(List<BatchRecipient> chunk, String recipientVariables) {
+		// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
+		List<String> to = chunk.stream().map(BatchRecipient::address).toList();
+		return new MailgunMessage(this.from, to, this.content,
+				this.options.withRecipientVariables(recipientVariables, chunk.size()), chunk.size());
 	}
 
 	/**
@@ -260,24 +227,23 @@ public final class MailgunMessage {
 	 * @return the fields (files excluded)
 	 */
 	public List<FormField> formFields() {
-		List<FormField> fields = new ArrayList<>(8 + this.to.size() + this.cc.size() + this.bcc.size()
-				+ this.options.fields().size());
+		List<FormField> fields = new ArrayList<>(24 + this.to.size() + this.content.cc().size() + this.content.bcc().size());
 		add(fields, "from", this.from);
-		for (String value : this.to) {
-			fields.add(new FormField("to", value));
-		}
-		for (String value : this.cc) {
-			fields.add(new FormField("cc", value));
-		}
-		for (String value : this.bcc) {
-			fields.add(new FormField("bcc", value));
-		}
-		add(fields, "subject", this.subject);
-		add(fields, "text", this.text);
-		add(fields, "html", this.html);
-		add(fields, "amp-html", this.ampHtml);
-		fields.addAll(this.options.fields());
+		addAll(fields, "to", this.to);
+		addAll(fields, "cc", cc());
+		addAll(fields, "bcc", bcc());
+		add(fields, "subject", this.content.subject());
+		add(fields, "text", this.content.text());
+		add(fields, "html", this.content.html());
+		add(fields, "amp-html", this.content.ampHtml());
+		this.options.addTo(fields);
 		return fields;
+	}
+
+	static void addAll(List<FormField> fields, String name, List<String> values) {
+		for (String value : values) {
+			fields.add(new FormField(name, value));
+		}
 	}
 
 	private static void add(List<FormField> fields, String name, @Nullable String value) {
@@ -292,8 +258,8 @@ public final class MailgunMessage {
 	 */
 	@Override
 	public String toString() {
-		return "MailgunMessage[from=" + this.from + ", to=" + this.to + ", cc=" + this.cc + ", bcc=" + this.bcc
-				+ ", subject=" + this.subject + ", attachments=" + this.attachments + ", inlines=" + this.inlines
+		return "MailgunMessage[from=" + this.from + ", to=" + this.to + ", cc=" + cc() + ", bcc=" + bcc()
+				+ ", subject=" + subject() + ", attachments=" + attachments() + ", inlines=" + inlines()
 				+ ", options=" + this.options + "]";
 	}
 
@@ -353,7 +319,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder to(String... to) {
-			return addRecipients("to", this.to, to);
+			return to(Arrays.asList(Checks.requireValue("to", to)));
 		}
 
 		/**
@@ -362,7 +328,8 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder to(List<String> to) {
-			return to(toArray("to", to));
+			this.recipientCount += Checks.addAddresses("to", this.to, to);
+			return this;
 		}
 
 		/**
@@ -371,7 +338,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder cc(String... cc) {
-			return addRecipients("cc", this.cc, cc);
+			return cc(Arrays.asList(Checks.requireValue("cc", cc)));
 		}
 
 		/**
@@ -380,7 +347,8 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder cc(List<String> cc) {
-			return cc(toArray("cc", cc));
+			this.recipientCount += Checks.addAddresses("cc", this.cc, cc);
+			return this;
 		}
 
 		/**
@@ -389,7 +357,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder bcc(String... bcc) {
-			return addRecipients("bcc", this.bcc, bcc);
+			return bcc(Arrays.asList(Checks.requireValue("bcc", bcc)));
 		}
 
 		/**
@@ -398,7 +366,8 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder bcc(List<String> bcc) {
-			return bcc(toArray("bcc", bcc));
+			this.recipientCount += Checks.addAddresses("bcc", this.bcc, bcc);
+			return this;
 		}
 
 		/**
@@ -522,53 +491,10 @@ public final class MailgunMessage {
 			if (this.html != null && hasTemplate()) {
 				throw new MailgunValidationException("html", "only one of 'html' or 'template' is allowed");
 			}
-			SendOptions options = buildOptions();
-			if (options.hasRecipientVariables() && this.recipientCount > SendOptions.MAX_BATCH_RECIPIENTS) {
-				throw new MailgunValidationException("to", "has " + this.recipientCount
-						+ " recipients with recipient-variables; Mailgun allows at most "
-						+ SendOptions.MAX_BATCH_RECIPIENTS + " per request (sendBatch splits larger batches)");
-			}
-			return new MailgunMessage(this, options);
-		}
-
-		/**
-		 * Addresses the message to a chunk of a batch, with each recipient's variables. The addresses were
-		 * checked when each {@link BatchRecipient} was created (one address each), so they are not parsed
-		 * again: for a 100,000-recipient batch that second check was about 16% of the CPU samples. Plain
-		 * variables (see {@link JsonText#isPlain}) are written straight from the chunk.
-		 */
-		Builder batchRecipients(List<BatchRecipient> chunk, boolean plainVariables) {
-			// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
-			for (BatchRecipient recipient : chunk) {
-				this.to.add(recipient.address());
-			}
-			this.recipientCount += chunk.size();
-			if (plainVariables) {
-				return recipientVariablesJson(JsonText.recipientVariables(chunk), chunk.size());
-			}
-			Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
-			for (BatchRecipient recipient : chunk) {
-				variables.put(recipient.bareAddress(), recipient.variables());
-			}
-			return recipientVariables(variables);
-		}
-
-		private Builder addRecipients(String parameter, List<String> target, String @Nullable... values) {
-			if (values == null) {
-				throw new MailgunValidationException(parameter, "must not be null");
-			}
-			for (String value : values) {
-				this.recipientCount += Checks.requireAddresses(parameter, value);
-				target.add(value);
-			}
-			return this;
-		}
-
-		private static String[] toArray(String parameter, @Nullable List<String> values) {
-			if (values == null) {
-				throw new MailgunValidationException(parameter, "must not be null");
-			}
-			return values.toArray(String[]::new);
+			Content content = new Content(List.copyOf(this.cc), List.copyOf(this.bcc), this.subject, this.text, this.html,
+					this.ampHtml, List.copyOf(this.attachments), List.copyOf(this.inlines));
+			return new MailgunMessage(this.from, List.copyOf(this.to), content,
+					buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
 		}
 
 		private static Attachment requirePart(String parameter, @Nullable Attachment part) {
@@ -578,6 +504,11 @@ public final class MailgunMessage {
 			return part;
 		}
 
+	}
+
+	/** What a message says, shared by the copies made for the client's defaults and for batch chunks. */
+	private record Content(List<String> cc, List<String> bcc, @Nullable String subject, @Nullable String text,
+			@Nullable String html, @Nullable String ampHtml, List<Attachment> attachments, List<Attachment> inlines) {
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.springmailgun.message;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
@@ -100,11 +101,9 @@ public final class MimeMessageRequest {
 	 * @return the fields (the MIME part excluded)
 	 */
 	public List<FormField> formFields() {
-		List<FormField> fields = new ArrayList<>(this.to.size() + this.options.fields().size());
-		for (String value : this.to) {
-			fields.add(new FormField("to", value));
-		}
-		fields.addAll(this.options.fields());
+		List<FormField> fields = new ArrayList<>(this.to.size() + 16);
+		MailgunMessage.addAll(fields, "to", this.to);
+		this.options.addTo(fields);
 		return fields;
 	}
 
@@ -142,14 +141,7 @@ public final class MimeMessageRequest {
 		 * @return this builder
 		 */
 		public Builder to(String... to) {
-			if (to == null) {
-				throw new MailgunValidationException("to", "must not be null");
-			}
-			for (String value : to) {
-				this.recipientCount += Checks.requireAddresses("to", value);
-				this.to.add(value);
-			}
-			return this;
+			return to(Arrays.asList(Checks.requireValue("to", to)));
 		}
 
 		/**
@@ -158,10 +150,8 @@ public final class MimeMessageRequest {
 		 * @return this builder
 		 */
 		public Builder to(List<String> to) {
-			if (to == null) {
-				throw new MailgunValidationException("to", "must not be null");
-			}
-			return to(to.toArray(String[]::new));
+			this.recipientCount += Checks.addAddresses("to", this.to, to);
+			return this;
 		}
 
 		/**
@@ -216,13 +206,7 @@ public final class MimeMessageRequest {
 			if (this.message == null) {
 				throw new MailgunValidationException("message", "the MIME message is required");
 			}
-			SendOptions options = buildOptions();
-			if (options.hasRecipientVariables() && this.recipientCount > SendOptions.MAX_BATCH_RECIPIENTS) {
-				throw new MailgunValidationException("to", "has " + this.recipientCount
-						+ " recipients with recipient-variables; Mailgun allows at most "
-						+ SendOptions.MAX_BATCH_RECIPIENTS + " per request");
-			}
-			return new MimeMessageRequest(this.to, this.message, options, this.recipientCount);
+			return new MimeMessageRequest(this.to, this.message, buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
 		}
 
 	}

@@ -1,16 +1,22 @@
 package io.github.springmailgun.message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The options a message carries besides its content: template selection, {@code o:} options,
- * {@code h:} headers, {@code v:} variables, recipient variables and raw parameters, in wire form.
- * Shared by {@link MailgunMessage} and {@link MimeMessageRequest}.
+ * {@code h:} headers, {@code v:} variables, recipient variables and raw parameters. Immutable and typed:
+ * values are written in Mailgun's wire format only when a request is encoded. Shared by
+ * {@link MailgunMessage} and {@link MimeMessageRequest}.
  */
 public final class SendOptions {
 
@@ -21,25 +27,33 @@ public final class SendOptions {
 	public static final int MAX_BATCH_RECIPIENTS = 1000;
 
 	/** Options that set nothing. */
-	public static final SendOptions NONE = new SendOptions(null, List.of(), null, 0, 0);
+	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), Map.of(), null, 0,
+			List.of());
 
-	private final @Nullable String template;
+	/** Never handed out nor changed: builders and copies with another value take a copy. */
+	private final EnumMap<Option, Object> options;
 
-	private final List<FormField> fields;
+	/** By wire name ({@code h:Reply-To}), so that a send does not build the names again. */
+	private final Map<String, String> headers;
 
-	private final @Nullable Boolean testMode;
+	/** By wire name ({@code v:order-id}). */
+	private final Map<String, String> variables;
+
+	/** JSON text; written when set, as a value that cannot be written must fail before the send. */
+	private final @Nullable String recipientVariables;
 
 	private final int recipientVariableCount;
 
-	private final int rawParameterCount;
+	private final List<FormField> parameters;
 
-	SendOptions(@Nullable String template, List<FormField> fields, @Nullable Boolean testMode,
-			int recipientVariableCount, int rawParameterCount) {
-		this.template = template;
-		this.fields = List.copyOf(fields);
-		this.testMode = testMode;
+	SendOptions(EnumMap<Option, Object> options, Map<String, String> headers, Map<String, String> variables,
+			@Nullable String recipientVariables, int recipientVariableCount, List<FormField> parameters) {
+		this.options = options;
+		this.headers = headers;
+		this.variables = variables;
+		this.recipientVariables = recipientVariables;
 		this.recipientVariableCount = recipientVariableCount;
-		this.rawParameterCount = rawParameterCount;
+		this.parameters = parameters;
 	}
 
 	/**
@@ -47,15 +61,7 @@ public final class SendOptions {
 	 * @return the template name, or {@code null}
 	 */
 	public @Nullable String template() {
-		return this.template;
-	}
-
-	/**
-	 * Returns every option as a wire field: modelled options in a fixed order, then raw parameters.
-	 * @return the fields
-	 */
-	public List<FormField> fields() {
-		return this.fields;
+		return (String) this.options.get(Option.TEMPLATE);
 	}
 
 	/**
@@ -63,7 +69,7 @@ public final class SendOptions {
 	 * @return the value, or {@code null} when the message leaves it to the client's default
 	 */
 	public @Nullable Boolean testMode() {
-		return this.testMode;
+		return (Boolean) this.options.get(Option.TEST_MODE);
 	}
 
 	/**
@@ -74,23 +80,32 @@ public final class SendOptions {
 		return this.recipientVariableCount;
 	}
 
-	/** The fields added with {@code parameter(name, value)}: always the last ones. */
-	List<FormField> rawParameters() {
-		return this.fields.subList(this.fields.size() - this.rawParameterCount, this.fields.size());
-	}
-
-	/** The modelled fields, without the raw ones. */
-	List<FormField> modelledFields() {
-		return this.fields.subList(0, this.fields.size() - this.rawParameterCount);
+	/**
+	 * Returns whether {@code recipient-variables} is set.
+	 * @return whether batch variables are present
+	 */
+	public boolean hasRecipientVariables() {
+		return this.recipientVariables != null;
 	}
 
 	/**
-	 * Returns the value of the first field with the given name.
-	 * @param name the wire name
+	 * Returns the options as they go on the wire: modelled options in a fixed order, then raw parameters.
+	 * Written on each call; a send writes them once, when it encodes the request.
+	 * @return the fields
+	 */
+	public List<FormField> fields() {
+		List<FormField> fields = new ArrayList<>();
+		addTo(fields);
+		return fields;
+	}
+
+	/**
+	 * Returns the wire value of the first field with the given name.
+	 * @param name the wire name, for example {@code o:deliverytime}
 	 * @return the value, or {@code null}
 	 */
 	public @Nullable String value(String name) {
-		for (FormField field : this.fields) {
+		for (FormField field : fields()) {
 			if (field.name().equals(name)) {
 				return field.value();
 			}
@@ -99,40 +114,38 @@ public final class SendOptions {
 	}
 
 	/**
-	 * Returns the values of every field with the given name, in order.
-	 * @param name the wire name
-	 * @return the values, possibly empty
+	 * Writes the options to a request's fields: the one place where typed values become Mailgun's wire
+	 * format, as mailgun-go's {@code addMessageOptions}.
 	 */
-	public List<String> values(String name) {
-		List<String> values = new ArrayList<>();
-		for (FormField field : this.fields) {
-			if (field.name().equals(name)) {
-				values.add(field.value());
-			}
+	void addTo(List<FormField> fields) {
+		this.options.forEach((option, value) -> option.addTo(fields, value));
+		this.headers.forEach((name, value) -> fields.add(new FormField(name, value)));
+		this.variables.forEach((name, value) -> fields.add(new FormField(name, value)));
+		if (this.recipientVariables != null) {
+			fields.add(new FormField("recipient-variables", this.recipientVariables));
 		}
-		return values;
-	}
-
-	/**
-	 * Returns whether {@code recipient-variables} is set.
-	 * @return whether batch variables are present
-	 */
-	public boolean hasRecipientVariables() {
-		return value("recipient-variables") != null;
+		fields.addAll(this.parameters);
 	}
 
 	SendOptions withTestMode(boolean testMode) {
-		List<FormField> copy = new ArrayList<>(this.fields.size() + 1);
-		for (FormField field : modelledFields()) {
-			if (!field.name().equals("o:testmode")) {
-				copy.add(field);
-			}
-		}
-		if (testMode) {
-			copy.add(new FormField("o:testmode", "yes"));
-		}
-		copy.addAll(rawParameters());
-		return new SendOptions(this.template, copy, testMode, this.recipientVariableCount, this.rawParameterCount);
+		EnumMap<Option, Object> copy = new EnumMap<>(this.options);
+		copy.put(Option.TEST_MODE, testMode);
+		return new SendOptions(copy, this.headers, this.variables, this.recipientVariables,
+				this.recipientVariableCount, this.parameters);
+	}
+
+	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */
+	SendOptions withRecipientVariables(String json, int count) {
+		return new SendOptions(this.options, this.headers, this.variables, json, count, this.parameters);
+	}
+
+	/** Copies the options into a builder (for {@code toBuilder()}). */
+	void copyTo(SendOptionsBuilder<?> builder) {
+		builder.options.putAll(this.options);
+		builder.headers.putAll(this.headers);
+		builder.variables.putAll(this.variables);
+		builder.recipientVariablesJson(this.recipientVariables, this.recipientVariableCount);
+		builder.parameters.addAll(this.parameters);
 	}
 
 	/**
@@ -141,19 +154,19 @@ public final class SendOptions {
 	 */
 	@Override
 	public String toString() {
-		return "SendOptions" + this.fields;
+		return "SendOptions" + fields();
 	}
 
-	/** Cross-field rules shared by both message kinds. */
+	/** Cross-field rules shared by both message kinds, read from the typed values. */
 	void validate() {
-		if (this.template == null) {
-			for (String dependent : new String[] { "t:version", "t:text" }) {
-				if (value(dependent) != null) {
-					throw new MailgunValidationException(dependent, "requires the 'template' parameter");
+		if (!this.options.containsKey(Option.TEMPLATE)) {
+			for (Option dependent : new Option[] { Option.TEMPLATE_VERSION, Option.TEMPLATE_TEXT }) {
+				if (this.options.containsKey(dependent)) {
+					throw new MailgunValidationException(dependent.wireName, "requires the 'template' parameter");
 				}
 			}
 		}
-		if (value("o:secondary-dkim-public") != null && value("o:secondary-dkim") == null) {
+		if (this.options.containsKey(Option.SECONDARY_DKIM_PUBLIC) && !this.options.containsKey(Option.SECONDARY_DKIM)) {
 			throw new MailgunValidationException("o:secondary-dkim-public", "requires 'o:secondary-dkim'");
 		}
 		if (this.recipientVariableCount > MAX_BATCH_RECIPIENTS) {
@@ -161,17 +174,41 @@ public final class SendOptions {
 					+ " recipients; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
 		}
+		List<FormField> rendered = new ArrayList<>();
+		this.options.forEach((option, value) -> {
+			if (option != Option.TEMPLATE) {
+				option.addTo(rendered, value);
+			}
+		});
 		long size = 0;
-		for (FormField field : this.fields) {
-			String name = field.name();
-			if (name.startsWith("o:") || name.startsWith("h:") || name.startsWith("v:") || name.startsWith("t:")) {
-				size += utf8Length(name) + utf8Length(field.value());
+		for (FormField field : rendered) {
+			size += field.name().length() + utf8Length(field.value());
+		}
+		for (Map<String, String> prefixed : List.of(this.headers, this.variables)) {
+			for (Map.Entry<String, String> entry : prefixed.entrySet()) {
+				size += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
+			}
+		}
+		for (FormField raw : this.parameters) {
+			// Raw parameters come with their wire names: the prefix is what the user wrote.
+			if (raw.name().length() > 1 && raw.name().charAt(1) == ':' && "ohvt".indexOf(raw.name().charAt(0)) >= 0) {
+				size += utf8Length(raw.name()) + utf8Length(raw.value());
 			}
 		}
 		if (size > MAX_OPTIONS_BYTES) {
 			throw new MailgunValidationException("o:/h:/v:/t:", "send options total " + size
 					+ " bytes; Mailgun limits parameters starting with o:, h:, v: and t: to 16 KB together");
 		}
+	}
+
+	/** Checks a message's recipient count against the limit that comes with recipient variables. */
+	SendOptions requireRecipientCount(int recipientCount) {
+		if (this.recipientVariables != null && recipientCount > MAX_BATCH_RECIPIENTS) {
+			throw new MailgunValidationException("to", "has " + recipientCount
+					+ " recipients with recipient-variables; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
+					+ " per request (sendBatch splits larger batches)");
+		}
+		return this;
 	}
 
 	private static long utf8Length(String text) {
@@ -181,6 +218,61 @@ public final class SendOptions {
 			ascii = text.charAt(i) < 128;
 		}
 		return ascii ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	/**
+	 * The modelled parameters, in the order they go on the wire. Each holds a typed value: a string,
+	 * {@link Boolean}, {@link TrackingMode}, {@link ZonedDateTime}, {@link Duration}, {@link java.time.LocalTime}
+	 * or a list of strings (a repeated parameter).
+	 */
+	enum Option {
+
+		TEMPLATE("template"), TEMPLATE_VERSION("t:version"), TEMPLATE_TEXT("t:text"), TEMPLATE_VARIABLES("t:variables"),
+		TAG("o:tag"), DKIM("o:dkim"), SECONDARY_DKIM("o:secondary-dkim"), SECONDARY_DKIM_PUBLIC("o:secondary-dkim-public"),
+		DELIVERY_TIME("o:deliverytime"), DELIVERY_TIME_OPTIMIZE_PERIOD("o:deliverytime-optimize-period"),
+		TIME_ZONE_LOCALIZE("o:time-zone-localize"), TRACKING("o:tracking"), TRACKING_CLICKS("o:tracking-clicks"),
+		TRACKING_OPENS("o:tracking-opens"), REQUIRE_TLS("o:require-tls"), SKIP_VERIFICATION("o:skip-verification"),
+		SENDING_IP("o:sending-ip"), SENDING_IP_POOL("o:sending-ip-pool"),
+		TRACKING_PIXEL_LOCATION_TOP("o:tracking-pixel-location-top"), ARCHIVE_TO("o:archive-to"),
+		SUPPRESS_HEADERS("o:suppress-headers"), DELIVER_WITHIN("o:deliver-within"), TEST_MODE("o:testmode");
+
+		final String wireName;
+
+		Option(String wireName) {
+			this.wireName = wireName;
+		}
+
+		void addTo(List<FormField> fields, Object value) {
+			if (value instanceof List<?> values) {
+				values.forEach(each -> fields.add(new FormField(this.wireName, (String) each)));
+			}
+			else if (this != TEST_MODE || Boolean.TRUE.equals(value)) {
+				// Test mode off is Mailgun's default: it is not sent, so a client default can be overridden.
+				fields.add(new FormField(this.wireName, text(value)));
+			}
+		}
+
+		/** Mailgun's wire format of a typed value. */
+		static String text(Object value) {
+			if (value instanceof Boolean bool) {
+				return bool ? "yes" : "no";
+			}
+			if (value instanceof TrackingMode mode) {
+				return mode.wireValue();
+			}
+			if (value instanceof ZonedDateTime time) {
+				return MailgunDates.format(time);
+			}
+			if (value instanceof Duration duration) {
+				// Whole hours as "24h", otherwise "1h30m" or "5m": both duration options read this form.
+				long hours = duration.toHours();
+				int minutes = duration.toMinutesPart();
+				return (hours > 0 ? hours + "h" : "") + (minutes > 0 ? minutes + "m" : "");
+			}
+			// Strings, and LocalTime in whole minutes, whose ISO form is Mailgun's HH:mm.
+			return value.toString();
+		}
+
 	}
 
 }

@@ -6,50 +6,37 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.message.SendOptions.Option;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builder methods for the options both kinds of message share: templates, {@code o:} options,
- * headers, variables and recipient variables. Typed values are turned into Mailgun's wire format
- * here, and each value is checked as it is set.
+ * headers, variables and recipient variables. Each value is checked as it is set and kept typed;
+ * {@link SendOptions} writes Mailgun's wire format when a request is encoded.
  *
  * @param <B> the concrete builder
  */
 public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 
-	/** RFC 2822 date-time, as {@code o:deliverytime} expects: {@code Fri, 14 Oct 2011 12:00:00 +0000}. */
-	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
-			Locale.ENGLISH);
+	final EnumMap<Option, Object> options = new EnumMap<>(Option.class);
 
-	private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+	final Map<String, String> headers = new LinkedHashMap<>();
 
-	private @Nullable String template;
-
-	private final Map<String, String> templateFields = new LinkedHashMap<>();
-
-	private final List<String> tags = new ArrayList<>();
-
-	private final Map<String, String> options = new LinkedHashMap<>();
-
-	private final Map<String, String> headers = new LinkedHashMap<>();
-
-	private final Map<String, String> variables = new LinkedHashMap<>();
+	final Map<String, String> variables = new LinkedHashMap<>();
 
 	private @Nullable String recipientVariables;
 
 	private int recipientVariableCount;
 
-	private final List<FormField> parameters = new ArrayList<>();
-
-	private @Nullable Boolean testMode;
+	final List<FormField> parameters = new ArrayList<>();
 
 	/**
 	 * Creates an empty builder.
@@ -63,43 +50,13 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	protected abstract B self();
 
-	/** Copies options into this builder (for {@code toBuilder()}). */
-	void copyOptions(SendOptions source) {
-		this.template = source.template();
-		this.testMode = source.testMode();
-		this.recipientVariableCount = source.recipientVariableCount();
-		for (FormField field : source.modelledFields()) {
-			String name = field.name();
-			if (name.equals("o:tag")) {
-				this.tags.add(field.value());
-			}
-			else if (name.startsWith("t:")) {
-				this.templateFields.put(name, field.value());
-			}
-			else if (name.startsWith("h:")) {
-				this.headers.put(name.substring(2), field.value());
-			}
-			else if (name.startsWith("v:")) {
-				this.variables.put(name.substring(2), field.value());
-			}
-			else if (name.equals("recipient-variables")) {
-				this.recipientVariables = field.value();
-			}
-			else if (name.startsWith("o:") && !name.equals("o:testmode")) {
-				this.options.put(name, field.value());
-			}
-		}
-		this.parameters.addAll(source.rawParameters());
-	}
-
 	/**
 	 * Renders a template stored with the Templates API ({@code template}).
 	 * @param name the template name
 	 * @return this builder
 	 */
 	public B template(String name) {
-		this.template = Checks.requireSingleLine("template", Checks.requireText("template", name));
-		return self();
+		return option(Option.TEMPLATE, Checks.requireLine("template", name));
 	}
 
 	/**
@@ -108,8 +65,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B templateVersion(String version) {
-		this.templateFields.put("t:version", Checks.requireSingleLine("t:version", Checks.requireText("t:version", version)));
-		return self();
+		return option(Option.TEMPLATE_VERSION, Checks.requireLine("t:version", version));
 	}
 
 	/**
@@ -118,13 +74,11 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B templateText(boolean templateText) {
-		if (templateText) {
-			this.templateFields.put("t:text", "yes");
+		if (!templateText) {
+			this.options.remove(Option.TEMPLATE_TEXT);
+			return self();
 		}
-		else {
-			this.templateFields.remove("t:text");
-		}
-		return self();
+		return option(Option.TEMPLATE_TEXT, true);
 	}
 
 	/**
@@ -133,11 +87,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B templateVariables(Map<String, ?> variables) {
-		if (variables == null) {
-			throw new MailgunValidationException("t:variables", "must not be null");
-		}
-		this.templateFields.put("t:variables", JsonText.write("t:variables", variables));
-		return self();
+		return option(Option.TEMPLATE_VARIABLES,
+				JsonText.write("t:variables", Checks.requireValue("t:variables", variables)));
 	}
 
 	/**
@@ -146,8 +97,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B templateVariables(String json) {
-		this.templateFields.put("t:variables", JsonText.requireObject("t:variables", Checks.requireValue("t:variables", json)));
-		return self();
+		return option(Option.TEMPLATE_VARIABLES,
+				JsonText.requireObject("t:variables", Checks.requireValue("t:variables", json)));
 	}
 
 	/**
@@ -155,11 +106,13 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @param tags the tags
 	 * @return this builder
 	 */
+	@SuppressWarnings("unchecked")
 	public B tag(String... tags) {
+		List<String> all = new ArrayList<>((List<String>) this.options.getOrDefault(Option.TAG, List.of()));
 		for (String tag : tags) {
-			this.tags.add(Checks.requireSingleLine("o:tag", Checks.requireText("o:tag", tag)));
+			all.add(Checks.requireLine("o:tag", tag));
 		}
-		return self();
+		return option(Option.TAG, List.copyOf(all));
 	}
 
 	/**
@@ -168,7 +121,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B dkim(boolean dkim) {
-		return option("o:dkim", yesNo(dkim));
+		return option(Option.DKIM, dkim);
 	}
 
 	/**
@@ -177,7 +130,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B secondaryDkim(String domainAndSelector) {
-		return option("o:secondary-dkim", domainSelector("o:secondary-dkim", domainAndSelector));
+		return option(Option.SECONDARY_DKIM, domainSelector("o:secondary-dkim", domainAndSelector));
 	}
 
 	/**
@@ -187,7 +140,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B secondaryDkimPublic(String domainAndSelector) {
-		return option("o:secondary-dkim-public", domainSelector("o:secondary-dkim-public", domainAndSelector));
+		return option(Option.SECONDARY_DKIM_PUBLIC, domainSelector("o:secondary-dkim-public", domainAndSelector));
 	}
 
 	/**
@@ -196,10 +149,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliveryTime(ZonedDateTime time) {
-		if (time == null) {
-			throw new MailgunValidationException("o:deliverytime", "must not be null");
-		}
-		return option("o:deliverytime", RFC_2822.format(time));
+		return option(Option.DELIVERY_TIME, Checks.requireValue("o:deliverytime", time));
 	}
 
 	/**
@@ -208,10 +158,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliveryTime(Instant time) {
-		if (time == null) {
-			throw new MailgunValidationException("o:deliverytime", "must not be null");
-		}
-		return deliveryTime(time.atZone(ZoneOffset.UTC));
+		return deliveryTime(Checks.requireValue("o:deliverytime", time).atZone(ZoneOffset.UTC));
 	}
 
 	/**
@@ -227,7 +174,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 			throw new MailgunValidationException(parameter,
 					"must be whole hours between 24h and 72h, was " + period);
 		}
-		return option(parameter, period.toHours() + "h");
+		return option(Option.DELIVERY_TIME_OPTIMIZE_PERIOD, period);
 	}
 
 	/**
@@ -240,7 +187,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 		if (time == null || time.getSecond() != 0 || time.getNano() != 0) {
 			throw new MailgunValidationException("o:time-zone-localize", "must be a time in whole minutes, was " + time);
 		}
-		return option("o:time-zone-localize", HOURS_MINUTES.format(time));
+		return option(Option.TIME_ZONE_LOCALIZE, time);
 	}
 
 	/**
@@ -250,8 +197,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B testMode(boolean testMode) {
-		this.testMode = testMode;
-		return self();
+		return option(Option.TEST_MODE, testMode);
 	}
 
 	/**
@@ -260,7 +206,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B tracking(boolean tracking) {
-		return option("o:tracking", yesNo(tracking));
+		return option(Option.TRACKING, tracking);
 	}
 
 	/**
@@ -269,7 +215,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B tracking(TrackingMode tracking) {
-		return option("o:tracking", mode("o:tracking", tracking));
+		return option(Option.TRACKING, Checks.requireValue("o:tracking", tracking));
 	}
 
 	/**
@@ -278,7 +224,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B trackingClicks(boolean tracking) {
-		return option("o:tracking-clicks", yesNo(tracking));
+		return option(Option.TRACKING_CLICKS, tracking);
 	}
 
 	/**
@@ -287,7 +233,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B trackingClicks(TrackingMode tracking) {
-		return option("o:tracking-clicks", mode("o:tracking-clicks", tracking));
+		return option(Option.TRACKING_CLICKS, Checks.requireValue("o:tracking-clicks", tracking));
 	}
 
 	/**
@@ -296,7 +242,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B trackingOpens(boolean tracking) {
-		return option("o:tracking-opens", yesNo(tracking));
+		return option(Option.TRACKING_OPENS, tracking);
 	}
 
 	/**
@@ -305,7 +251,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B requireTls(boolean requireTls) {
-		return option("o:require-tls", yesNo(requireTls));
+		return option(Option.REQUIRE_TLS, requireTls);
 	}
 
 	/**
@@ -314,7 +260,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B skipVerification(boolean skipVerification) {
-		return option("o:skip-verification", yesNo(skipVerification));
+		return option(Option.SKIP_VERIFICATION, skipVerification);
 	}
 
 	/**
@@ -331,7 +277,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 						+ Checks.printable(value) + "'");
 			}
 		}
-		return option("o:sending-ip", value);
+		return option(Option.SENDING_IP, value);
 	}
 
 	/**
@@ -340,8 +286,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B sendingIpPool(String poolId) {
-		return option("o:sending-ip-pool", Checks.requireSingleLine("o:sending-ip-pool",
-				Checks.requireText("o:sending-ip-pool", poolId)));
+		return option(Option.SENDING_IP_POOL, Checks.requireLine("o:sending-ip-pool", poolId));
 	}
 
 	/**
@@ -350,7 +295,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B trackingPixelLocationTop(boolean top) {
-		return option("o:tracking-pixel-location-top", yesNo(top));
+		return option(Option.TRACKING_PIXEL_LOCATION_TOP, top);
 	}
 
 	/**
@@ -359,18 +304,19 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B archiveTo(String url) {
-		Checks.requireSingleLine("o:archive-to", Checks.requireText("o:archive-to", url));
-		URI uri;
+		Checks.requireLine("o:archive-to", url);
+		URI uri = null;
 		try {
 			uri = URI.create(url.trim());
 		}
 		catch (IllegalArgumentException ex) {
+			// Reported below, as any URL that is not http(s).
+		}
+		if (uri == null || uri.getHost() == null
+				|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
 			throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
 		}
-		if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-			throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
-		}
-		return option("o:archive-to", uri.toString());
+		return option(Option.ARCHIVE_TO, uri.toString());
 	}
 
 	/**
@@ -387,7 +333,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 		for (String name : headerNames) {
 			names.add(Checks.requireName("o:suppress-headers", name));
 		}
-		return option("o:suppress-headers", String.join(",", names));
+		return option(Option.SUPPRESS_HEADERS, String.join(",", names));
 	}
 
 	/**
@@ -402,10 +348,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 			throw new MailgunValidationException("o:deliver-within",
 					"must be whole minutes between 5m and 24h, was " + window);
 		}
-		long hours = window.toHours();
-		int minutes = window.toMinutesPart();
-		String value = (hours > 0 ? hours + "h" : "") + (minutes > 0 ? minutes + "m" : "");
-		return option("o:deliver-within", value);
+		return option(Option.DELIVER_WITHIN, window);
 	}
 
 	/**
@@ -416,7 +359,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B header(String name, String value) {
 		String wireName = "h:" + Checks.requireName("h:", name);
-		this.headers.put(name, Checks.requireSingleLine(wireName, value));
+		this.headers.put(wireName, Checks.requireSingleLine(wireName, value));
 		return self();
 	}
 
@@ -429,10 +372,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B variable(String name, Object value) {
 		String wireName = "v:" + Checks.requireName("v:", name);
-		if (value == null) {
-			throw new MailgunValidationException(wireName, "must not be null");
-		}
-		this.variables.put(name, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
+		Checks.requireValue(wireName, value);
+		this.variables.put(wireName, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
 		return self();
 	}
 
@@ -442,7 +383,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @param count how many recipients it has variables for
 	 * @return this builder
 	 */
-	B recipientVariablesJson(String json, int count) {
+	B recipientVariablesJson(@Nullable String json, int count) {
 		this.recipientVariables = json;
 		this.recipientVariableCount = count;
 		return self();
@@ -456,12 +397,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B recipientVariables(Map<String, ? extends Map<String, ?>> variables) {
-		if (variables == null) {
-			throw new MailgunValidationException("recipient-variables", "must not be null");
-		}
-		this.recipientVariables = JsonText.write("recipient-variables", variables);
-		this.recipientVariableCount = variables.size();
-		return self();
+		return recipientVariablesJson(
+				JsonText.write("recipient-variables", Checks.requireValue("recipient-variables", variables)),
+				variables.size());
 	}
 
 	/**
@@ -482,7 +420,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return whether {@code template} is set
 	 */
 	protected boolean hasTemplate() {
-		return this.template != null;
+		return this.options.containsKey(Option.TEMPLATE);
 	}
 
 	/**
@@ -490,49 +428,21 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return the options
 	 */
 	protected SendOptions buildOptions() {
-		List<FormField> fields = new ArrayList<>(2 + this.templateFields.size() + this.tags.size()
-				+ this.options.size() + this.headers.size() + this.variables.size() + this.parameters.size());
-		if (this.template != null) {
-			fields.add(new FormField("template", this.template));
-		}
-		this.templateFields.forEach((name, value) -> fields.add(new FormField(name, value)));
-		for (String tag : this.tags) {
-			fields.add(new FormField("o:tag", tag));
-		}
-		this.options.forEach((name, value) -> fields.add(new FormField(name, value)));
-		if (this.testMode != null && this.testMode) {
-			fields.add(new FormField("o:testmode", "yes"));
-		}
-		this.headers.forEach((name, value) -> fields.add(new FormField("h:" + name, value)));
-		this.variables.forEach((name, value) -> fields.add(new FormField("v:" + name, value)));
-		if (this.recipientVariables != null) {
-			fields.add(new FormField("recipient-variables", this.recipientVariables));
-		}
-		fields.addAll(this.parameters);
-		SendOptions options = new SendOptions(this.template, fields, this.testMode, this.recipientVariableCount,
-				this.parameters.size());
+		SendOptions options = new SendOptions(new EnumMap<>(this.options),
+				Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)),
+				Collections.unmodifiableMap(new LinkedHashMap<>(this.variables)), this.recipientVariables,
+				this.recipientVariableCount, List.copyOf(this.parameters));
 		options.validate();
 		return options;
 	}
 
-	private B option(String name, String value) {
-		this.options.put(name, value);
+	private B option(Option option, Object value) {
+		this.options.put(option, value);
 		return self();
 	}
 
-	private static String yesNo(boolean value) {
-		return value ? "yes" : "no";
-	}
-
-	private static String mode(String parameter, @Nullable TrackingMode mode) {
-		if (mode == null) {
-			throw new MailgunValidationException(parameter, "must not be null");
-		}
-		return mode.wireValue();
-	}
-
 	private static String domainSelector(String parameter, String value) {
-		Checks.requireSingleLine(parameter, Checks.requireText(parameter, value));
+		Checks.requireLine(parameter, value);
 		int slash = value.indexOf('/');
 		if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0 || value.contains(" ")) {
 			throw new MailgunValidationException(parameter,

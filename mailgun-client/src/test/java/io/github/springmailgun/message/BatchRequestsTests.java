@@ -61,6 +61,34 @@ class BatchRequestsTests {
 	}
 
 	@Test
+	void aChunkIsTheSameMessageWithOtherRecipientsNotARebuiltOne() {
+		MailgunMessage message = MESSAGE.toBuilder()
+			.cc("c@example.com")
+			.tag("news")
+			.header("X-A", "1")
+			.deliveryTime(java.time.Instant.parse("2026-01-02T03:04:05Z"))
+			.attachment(Attachment.of("a.txt", new byte[] { 1 }, "text/plain"))
+			.build();
+		BatchMessage batch = BatchMessage.of(message)
+			.chunkSize(2)
+			.recipient(BatchRecipient.of("a@example.com", Map.of("n", 1)))
+			.recipient(BatchRecipient.of("B <b@example.com>", Map.of("n", 2)))
+			.recipient(BatchRecipient.of("d@example.com", Map.of("n", 3)))
+			.build();
+		List<FormField> single = message.formFields();
+
+		for (MailgunMessage chunk : batch.requests(null, false)) {
+			// The validated parts are the message's own, not copies rebuilt per chunk.
+			assertThat(chunk.cc()).isSameAs(message.cc());
+			assertThat(chunk.attachments()).isSameAs(message.attachments());
+			List<FormField> wire = chunk.formFields();
+			assertThat(wire.stream().filter(field -> !field.name().equals("to")
+					&& !field.name().equals("recipient-variables"))).containsExactlyElementsOf(single);
+			assertThat(wire.stream().filter(field -> field.name().equals("to"))).hasSize(chunk.recipientCount());
+		}
+	}
+
+	@Test
 	void sameAddressTwiceInAChunkGetsTheLastVariablesAsAMapWouldGive() throws Exception {
 		BatchMessage batch = BatchMessage.of(MESSAGE)
 			.recipient(BatchRecipient.of("a@example.com", Map.of("name", "first")))

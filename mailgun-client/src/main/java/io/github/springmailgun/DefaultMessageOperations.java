@@ -1,0 +1,135 @@
+package io.github.springmailgun;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.ApiRequest;
+import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.internal.MailgunHttp;
+import io.github.springmailgun.internal.MultipartBody;
+import io.github.springmailgun.internal.MultipartBody.FilePart;
+import io.github.springmailgun.message.BatchMessage;
+import io.github.springmailgun.message.BatchRecipient;
+import io.github.springmailgun.message.BatchResult;
+import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.MessageOperations;
+import io.github.springmailgun.message.MimeMessageRequest;
+import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.message.StoredMessage;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * {@link MessageOperations} on the client's HTTP plumbing: applies the client's defaults, encodes each
+ * request once, and records the send observation.
+ */
+final class DefaultMessageOperations implements MessageOperations {
+
+	private final MailgunHttp http;
+
+	private final MailgunClientSettings settings;
+
+	private final SendObservation observation;
+
+	private final URI messagesUri;
+
+	private final URI mimeUri;
+
+	DefaultMessageOperations(MailgunHttp http, MailgunClientSettings settings, SendObservation observation) {
+		this.http = http;
+		this.settings = settings;
+		this.observation = observation;
+		this.messagesUri = http.uri("/v3/{domain}/messages", settings.domain());
+		this.mimeUri = http.uri("/v3/{domain}/messages.mime", settings.domain());
+	}
+
+	@Override
+	public Mono<SendResponse> send(MailgunMessage message) {
+		return Mono.defer(() -> {
+			MailgunMessage ready = requireMessage(message).withDefaults(this.settings.defaultFrom(),
+					this.settings.testMode());
+			ready.requireSendable();
+			List<FilePart> files = new ArrayList<>(ready.attachments().size() + ready.inlines().size());
+			ready.attachments().forEach(part -> files.add(new FilePart("attachment", part)));
+			ready.inlines().forEach(part -> files.add(new FilePart("inline", part)));
+			return exchange("messages", this.messagesUri, ready.recipientCount(),
+					MultipartBody.of(ready.formFields(), files));
+		});
+	}
+
+	@Override
+	public Mono<SendResponse> sendMime(MimeMessageRequest request) {
+		return Mono.defer(() -> {
+			MimeMessageRequest ready = requireMessage(request).withDefaults(this.settings.testMode());
+			return exchange("mime", this.mimeUri, ready.recipientCount(),
+					MultipartBody.of(ready.formFields(), List.of(new FilePart("message", ready.message()))));
+		});
+	}
+
+	@Override
+	public Flux<BatchResult> sendBatch(BatchMessage batch) {
+		return Flux.defer(() -> {
+			List<List<BatchRecipient>> chunks = requireMessage(batch).chunks();
+			// Every request is built before the first is sent: one that cannot be built fails the batch.
+			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
+			MailgunMessage first = messages.get(0);
+			first.requireSendable();
+			return Flux.range(0, chunks.size())
+				.flatMapSequential(index -> send((index == 0) ? first : messages.get(index))
+					.map(response -> new BatchResult(index, chunks.get(index), response, null))
+					.onErrorResume(error -> Mono.just(new BatchResult(index, chunks.get(index), null, error))),
+						batch.concurrency());
+		});
+	}
+
+	@Override
+	public Mono<StoredMessage> storedMessage(String storageKeyOrUrl) {
+		return Mono.defer(() -> {
+			if (storageKeyOrUrl == null || storageKeyOrUrl.isBlank()) {
+				throw new MailgunValidationException("storage_key", "must not be blank");
+			}
+			String value = storageKeyOrUrl.trim();
+			URI uri;
+			if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
+				uri = this.http.trustedHosts().require("storage.url", value);
+			}
+			else {
+				if (value.contains("/") || value.contains("?") || value.contains("#")) {
+					throw new MailgunValidationException("storage_key",
+							"must be a storage key or an absolute URL, was '" + value + "'");
+				}
+				uri = this.http.uri("/v3/domains/{domain}/messages/{key}", this.settings.domain(), value);
+			}
+			return this.http.exchange(ApiRequest.of(HttpMethod.GET, uri),
+					body -> StoredMessage.fromJson(Json.readMap(body)));
+		});
+	}
+
+	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount, MultipartBody body) {
+		// A send may have reached Mailgun once its body is written: not idempotent.
+		Mono<SendResponse> call = this.http.exchange(new ApiRequest(HttpMethod.POST, uri, body, false),
+				DefaultMessageOperations::readSendResponse);
+		return this.observation.observe(this.settings.domain(), operation, recipientCount, call);
+	}
+
+	private static <T> T requireMessage(@Nullable T message) {
+		if (message == null) {
+			throw new MailgunValidationException("message", "must not be null");
+		}
+		return message;
+	}
+
+	private static SendResponse readSendResponse(byte[] body) {
+		SendResponse response = Json.mapper().readValue(body, SendResponse.class);
+		if (response == null || response.id() == null) {
+			throw new IllegalArgumentException("no message id");
+		}
+		return response;
+	}
+
+}
