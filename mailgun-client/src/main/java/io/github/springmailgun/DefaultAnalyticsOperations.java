@@ -107,7 +107,8 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 		JsonNode aggregates = root.path("aggregates");
 		return new LogsPage(instant(root.path("start")), instant(root.path("end")),
 				Paging.readItems(root.path("items"), DefaultAnalyticsOperations::readLogEvent),
-				pagination.isObject() ? Json.mapper().treeToValue(pagination, LogsPagination.class) : null,
+				pagination.isObject() ? Json.mapper().treeToValue(pagination, LogsPagination.class)
+						: new LogsPagination(null, null, null, null, null),
 				aggregates.isObject() ? Json.mapper().treeToValue(aggregates, LogsAggregates.class) : null);
 	}
 

@@ -234,7 +234,8 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		 * @return the settings
 		 */
 		public MailgunClientSettings build() {
-			return new MailgunClientSettings(this.apiKey, this.domain, this.region, this.baseUrl, this.connectTimeout,
+			URI url = (this.baseUrl != null) ? this.baseUrl : this.region.baseUrl();
+			return new MailgunClientSettings(this.apiKey, this.domain, this.region, url, this.connectTimeout,
 					this.readTimeout, this.retry, this.defaultFrom, this.testMode);
 		}
 

@@ -159,7 +159,7 @@ public class MailgunTemplate implements MailgunOperations {
 			other = this.settings.withDomain(domain.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MailgunValidationException("domain", ex.getMessage());
+			throw new MailgunValidationException("domain", String.valueOf(ex.getMessage()));
 		}
 		// The view shares the observation, convention included.
 		return new MailgunTemplate(this.http, other, this.observation);

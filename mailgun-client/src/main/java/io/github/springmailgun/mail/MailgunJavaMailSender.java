@@ -156,7 +156,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 			throw new MailPreparationException("Could not prepare MIME message for Mailgun: " + ex.getMessage(), ex);
 		}
 		catch (MailgunValidationException ex) {
-			throw new MailPreparationException(ex.getMessage(), ex);
+			throw new MailPreparationException(String.valueOf(ex.getMessage()), ex);
 		}
 	}
 
@@ -182,7 +182,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 			return builder.build();
 		}
 		catch (MailgunValidationException ex) {
-			throw new MailParseException(ex.getMessage(), ex);
+			throw new MailParseException(String.valueOf(ex.getMessage()), ex);
 		}
 	}
 

@@ -22,24 +22,24 @@ final class Checks {
 	}
 
 	static String requireText(String parameter, @Nullable String value) {
-		requireValue(parameter, value);
-		if (value.isBlank()) {
+		String text = requireValue(parameter, value);
+		if (text.isBlank()) {
 			throw new MailgunValidationException(parameter, "must not be blank");
 		}
-		return value;
+		return text;
 	}
 
 	/** Values that end up in a header line must not carry line breaks (header injection). */
 	static String requireSingleLine(String parameter, @Nullable String value) {
-		requireValue(parameter, value);
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
+		String text = requireValue(parameter, value);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			if (c == '\r' || c == '\n' || c == '\0') {
 				throw new MailgunValidationException(parameter,
 						"must not contain CR, LF or NUL characters (they would inject header lines)");
 			}
 		}
-		return value;
+		return text;
 	}
 
 	/** A value on one line that is not blank: a name or an id. */
@@ -51,8 +51,8 @@ final class Checks {
 	 * A header or variable name: an HTTP token (letters, digits and {@code !#$%&'*+-.^_`|~}), which is
 	 * also a valid mail header name and survives form encoding unchanged.
 	 */
-	static String requireName(String parameter, @Nullable String name) {
-		requireText(parameter, name);
+	static String requireName(String parameter, @Nullable String value) {
+		String name = requireText(parameter, value);
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
@@ -66,8 +66,8 @@ final class Checks {
 	}
 
 	/** A raw form parameter name: printable ASCII without spaces or quotes (colons are fine: {@code o:x}). */
-	static String requireParameterName(String parameter, @Nullable String name) {
-		requireText(parameter, name);
+	static String requireParameterName(String parameter, @Nullable String value) {
+		String name = requireText(parameter, value);
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (c <= 32 || c >= 127 || c == '"') {
@@ -84,8 +84,7 @@ final class Checks {
 	 * @return the number of addresses
 	 */
 	static int requireAddresses(String parameter, @Nullable String value) {
-		requireSingleLine(parameter, value);
-		List<String> entries = splitAddressList(value);
+		List<String> entries = splitAddressList(requireSingleLine(parameter, value));
 		if (entries.isEmpty()) {
 			throw new MailgunValidationException(parameter, "must contain an email address");
 		}
