@@ -19,6 +19,7 @@ import io.github.springmailgun.webhook.EventType;
 import io.github.springmailgun.webhook.FailedEvent;
 import io.github.springmailgun.webhook.FailureSeverity;
 import io.github.springmailgun.webhook.LegacyWebhook;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.webhook;
+package io.github.springmailgun.webhook;
 
 import java.util.Objects;
 

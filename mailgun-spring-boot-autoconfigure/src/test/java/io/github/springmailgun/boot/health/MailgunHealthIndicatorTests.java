@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.health;
+package io.github.springmailgun.boot.health;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -7,14 +7,17 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunRegion;
-import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.MailgunRetryPolicy;
+import io.github.springmailgun.MailgunTemplate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -38,12 +41,16 @@ class MailgunHealthIndicatorTests {
 	}
 
 	private MailgunHealthIndicator indicator(Duration timeout, Duration ttl) {
+		return indicator(timeout, ttl, Schedulers.parallel());
+	}
+
+	private MailgunHealthIndicator indicator(Duration timeout, Duration ttl, Scheduler cacheClock) {
 		MailgunTemplate mailgun = new MailgunTemplate(MailgunClientSettings.builder(KEY, "mg.example.com")
 			.baseUrl(this.server.url("/").toString())
 			.region(MailgunRegion.US)
 			.retry(MailgunRetryPolicy.DISABLED)
 			.build());
-		return new MailgunHealthIndicator(mailgun.domains(), MailgunRegion.US, timeout, ttl);
+		return new MailgunHealthIndicator(mailgun.domains(), MailgunRegion.US, timeout, ttl, cacheClock);
 	}
 
 	private Health check(int status, String body) {
@@ -128,11 +135,13 @@ class MailgunHealthIndicatorTests {
 				.body(DomainJson.of("mg.example.com", "active", "valid"))
 				.build());
 		}
-		MailgunHealthIndicator cached = indicator(Duration.ofSeconds(2), Duration.ofMillis(1500));
+		VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+		MailgunHealthIndicator cached = indicator(Duration.ofSeconds(2), Duration.ofMinutes(1), clock);
 		assertThat(cached.health().block().getStatus()).isEqualTo(Status.UP);
+		clock.advanceTimeBy(Duration.ofSeconds(59));
 		assertThat(cached.health().block().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
-		Thread.sleep(1700);
+		clock.advanceTimeBy(Duration.ofSeconds(2));
 		assertThat(cached.health().block().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}

@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.health;
+package io.github.springmailgun.boot.health;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +15,8 @@ import io.github.springmailgun.error.MailgunAuthenticationException;
 import io.github.springmailgun.error.MailgunNotFoundException;
 import io.github.springmailgun.error.MailgunTimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -50,13 +52,26 @@ public class MailgunHealthIndicator implements ReactiveHealthIndicator {
 	 * @param cacheTtl how long a result is reused; zero disables reuse
 	 */
 	public MailgunHealthIndicator(DomainOperations domains, MailgunRegion region, Duration timeout, Duration cacheTtl) {
+		this(domains, region, timeout, cacheTtl, Schedulers.parallel());
+	}
+
+	/**
+	 * Creates an indicator for one domain whose cached result expires on the given scheduler's clock.
+	 * @param domains the domain operations, bound to the domain to check
+	 * @param region the configured region, reported in details and hints
+	 * @param timeout the longest wait for Mailgun
+	 * @param cacheTtl how long a result is reused; zero disables reuse
+	 * @param cacheClock the scheduler whose clock measures the time-to-live (a virtual one in tests)
+	 */
+	public MailgunHealthIndicator(DomainOperations domains, MailgunRegion region, Duration timeout, Duration cacheTtl,
+			Scheduler cacheClock) {
 		this.domains = domains;
 		this.domain = domains.domain();
 		this.region = region;
 		this.timeout = timeout;
 		this.cached = Mono.defer(this::check)
 			.timeout(timeout, Mono.fromSupplier(this::timedOut))
-			.cache(health -> cacheTtl, error -> Duration.ZERO, () -> Duration.ZERO);
+			.cache(health -> cacheTtl, error -> Duration.ZERO, () -> Duration.ZERO, cacheClock);
 	}
 
 	@Override

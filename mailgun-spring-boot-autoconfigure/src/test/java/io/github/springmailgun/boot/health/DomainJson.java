@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.health;
+package io.github.springmailgun.boot.health;
 
 /**
  * Bodies of {@code GET /v4/domains/{name}} as Mailgun writes them.

@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.actuate;
+package io.github.springmailgun.boot.actuate;
 
 import java.util.Locale;
 import java.util.Set;

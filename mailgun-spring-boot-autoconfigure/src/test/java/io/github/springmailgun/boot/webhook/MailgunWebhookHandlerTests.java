@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.webhook;
+package io.github.springmailgun.boot.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.springmailgun.autoconfigure.webhook.SignedWebhooks;
 import io.github.springmailgun.webhook.InMemoryWebhookTokenStore;
+import io.github.springmailgun.webhook.MailgunLegacyWebhookEvent;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import io.github.springmailgun.webhook.WebhookTokenStore;

@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.webhook;
+package io.github.springmailgun.boot.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.springmailgun.webhook.LegacyWebhook;
+import io.github.springmailgun.webhook.MailgunLegacyWebhookEvent;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import io.github.springmailgun.webhook.WebhookPayload;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignature;
@@ -116,11 +118,12 @@ public class MailgunWebhookHandler {
 	}
 
 	/**
-	 * Returns whether a content type is the one of legacy form-encoded webhooks.
+	 * Returns whether a content type is the one of legacy form-encoded webhooks, for web stacks that decode
+	 * such bodies before the endpoint sees them.
 	 * @param contentType the {@code Content-Type} header, or {@code null}
 	 * @return {@code true} for {@code application/x-www-form-urlencoded}
 	 */
-	static boolean isForm(@Nullable String contentType) {
+	public static boolean isForm(@Nullable String contentType) {
 		try {
 			return contentType != null
 					&& MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));

@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.metrics;
+package io.github.springmailgun.boot.metrics;
 
 import io.github.springmailgun.observation.MailgunSendObservationContext;
 import io.micrometer.core.instrument.Counter;

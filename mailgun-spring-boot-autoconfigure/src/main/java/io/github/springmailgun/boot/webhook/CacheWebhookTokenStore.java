@@ -1,4 +1,4 @@
-package io.github.springmailgun.autoconfigure.webhook;
+package io.github.springmailgun.boot.webhook;
 
 import java.time.Duration;
 import java.util.Objects;
