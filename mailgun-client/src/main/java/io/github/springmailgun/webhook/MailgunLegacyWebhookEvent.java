@@ -2,9 +2,6 @@ package io.github.springmailgun.webhook;
 
 import java.util.Objects;
 
-import io.github.springmailgun.webhook.LegacyWebhook;
-import io.github.springmailgun.webhook.WebhookVerification;
-
 /**
  * A legacy form-encoded Mailgun webhook that passed verification, published as an application event by
  * the webhook endpoint. Its fields are Mailgun's legacy ones ({@code event}, {@code recipient},

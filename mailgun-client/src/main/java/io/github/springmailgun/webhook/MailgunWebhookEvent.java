@@ -2,10 +2,8 @@ package io.github.springmailgun.webhook;
 
 import java.util.Objects;
 
-import io.github.springmailgun.webhook.EventType;
-import io.github.springmailgun.webhook.MailgunEvent;
-import io.github.springmailgun.webhook.WebhookPayload;
-import io.github.springmailgun.webhook.WebhookVerification;
+import io.github.springmailgun.event.EventType;
+import io.github.springmailgun.event.MailgunEvent;
 
 /**
  * A Mailgun JSON webhook that passed verification, published as an application event by the webhook
@@ -31,7 +29,7 @@ public record MailgunWebhookEvent(WebhookPayload payload, WebhookVerification ve
 	}
 
 	/**
-	 * Returns the typed event, an {@link io.github.springmailgun.webhook.UnknownEvent} for event types this
+	 * Returns the typed event, an {@link io.github.springmailgun.event.UnknownEvent} for event types this
 	 * library does not model.
 	 * @return the event
 	 */

@@ -1,21 +1,37 @@
-package io.github.springmailgun.webhook;
+package io.github.springmailgun.event;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
- * An event Mailgun reported, from the {@code event-data} of a webhook: one record per
- * {@link EventType}, and {@link UnknownEvent} for events this library does not model, so that none is
- * dropped. The common fields are on this interface; every field Mailgun sent is in {@link #fields()}.
+ * An event Mailgun reported, from the {@code event-data} of a webhook or an item of the Events or Logs
+ * API (Mailgun sends the same JSON to all three): one record per {@link EventType}, and
+ * {@link UnknownEvent} for events this library does not model, so that none is dropped. The common fields
+ * are on this interface; every field Mailgun sent is in {@link #fields()}.
  *
  * <p>
- * Immutable. Read one with {@link WebhookPayloadParser#parseEvent(Map)}.
+ * Immutable. Webhooks are read by {@link io.github.springmailgun.webhook.WebhookPayloadParser}, the APIs'
+ * items by {@link io.github.springmailgun.analytics.AnalyticsOperations}; {@link #fromJson(JsonNode)} reads
+ * one from JSON received some other way (a queue, a log).
  */
 public sealed interface MailgunEvent permits AcceptedEvent, RejectedEvent, DeliveredEvent, FailedEvent, OpenedEvent,
 		ClickedEvent, UnsubscribedEvent, ComplainedEvent, StoredEvent, UnknownEvent {
+
+	/**
+	 * Reads an event from Mailgun's JSON. Tolerant: a field of the wrong type or out of range (a string
+	 * where an object is expected, {@code 1e9999999} as a timestamp) reads as absent.
+	 * @param eventData a webhook's {@code event-data}, or an item of the Events or Logs API
+	 * @return the event, an {@link UnknownEvent} when its type is not modelled
+	 * @throws IllegalArgumentException when the object has no {@code event} name
+	 */
+	static MailgunEvent fromJson(JsonNode eventData) {
+		return EventJson.event(Objects.requireNonNull(eventData, "eventData"));
+	}
 
 	/**
 	 * Returns the fields every event carries.

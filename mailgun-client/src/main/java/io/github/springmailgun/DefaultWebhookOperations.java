@@ -1,4 +1,4 @@
-package io.github.springmailgun.webhook;
+package io.github.springmailgun;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,8 +17,14 @@ import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.BytesBody;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
+import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
 import io.github.springmailgun.message.FormField;
+import io.github.springmailgun.webhook.DomainWebhook;
+import io.github.springmailgun.webhook.DomainWebhookType;
+import io.github.springmailgun.webhook.DomainWebhooks;
+import io.github.springmailgun.webhook.HttpSigningKey;
+import io.github.springmailgun.webhook.WebhookOperations;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +34,9 @@ import org.springframework.http.HttpMethod;
 /**
  * {@link WebhookOperations} over the client's HTTP plumbing. The v3 forms are sent as
  * {@code multipart/form-data} and the v4 forms as {@code application/x-www-form-urlencoded}, as
- * Mailgun's OpenAPI document gives them. Created by {@link io.github.springmailgun.MailgunTemplate};
- * thread-safe.
+ * Mailgun's OpenAPI document gives them. Created by {@link MailgunTemplate}; thread-safe.
  */
-public final class DefaultWebhookOperations implements WebhookOperations {
+final class DefaultWebhookOperations implements WebhookOperations {
 
 	/** Mailgun keeps at most this many URLs per event. */
 	private static final int MAX_URLS = 3;
@@ -40,12 +45,7 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 
 	private final String domain;
 
-	/**
-	 * Creates the operations for a bound domain.
-	 * @param http the plumbing
-	 * @param domain the domain whose webhooks these are
-	 */
-	public DefaultWebhookOperations(MailgunHttp http, String domain) {
+	DefaultWebhookOperations(MailgunHttp http, String domain) {
 		this.http = http;
 		this.domain = domain;
 	}
@@ -74,11 +74,7 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 	public Mono<DomainWebhook> create(DomainWebhookType type, List<String> urls) {
 		return Mono.defer(() -> {
 			String name = requireType(type).wireValue();
-			List<FormField> fields = new ArrayList<>();
-			fields.add(new FormField("id", name));
-			for (String url : requireUrls(urls)) {
-				fields.add(new FormField("url", url));
-			}
+			List<FormField> fields = new Parameters().add("id", name).addAll("url", requireUrls(urls)).toForm();
 			URI uri = this.http.uri("/v3/domains/{domain}/webhooks", this.domain);
 			return this.http.exchange(new ApiRequest(HttpMethod.POST, uri, MultipartBody.of(fields, List.of()), false),
 					body -> readWebhook(name, body));
@@ -89,10 +85,7 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 	public Mono<DomainWebhook> update(DomainWebhookType type, List<String> urls) {
 		return Mono.defer(() -> {
 			String name = requireType(type).wireValue();
-			List<FormField> fields = new ArrayList<>();
-			for (String url : requireUrls(urls)) {
-				fields.add(new FormField("url", url));
-			}
+			List<FormField> fields = new Parameters().addAll("url", requireUrls(urls)).toForm();
 			// Replacing the URLs with the same list again changes nothing: safe to retry.
 			return this.http.exchange(
 					new ApiRequest(HttpMethod.PUT, webhookUri(name), MultipartBody.of(fields, List.of()), true),
@@ -142,8 +135,8 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 				}
 				checked.add(value);
 			}
-			URI uri = this.http.uri("/v4/domains/{domain}/webhooks", Map.of("url", String.join(",", checked)),
-					this.domain);
+			URI uri = new Parameters().add("url", String.join(",", checked))
+				.toUri(this.http, "/v4/domains/{domain}/webhooks", this.domain);
 			return this.http.exchange(ApiRequest.of(HttpMethod.DELETE, uri), DefaultWebhookOperations::readWebhooks);
 		});
 	}
@@ -204,8 +197,7 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 		return value;
 	}
 
-	private static BytesBody eventsForm(String url,
-			Collection<DomainWebhookType> eventTypes) {
+	private static BytesBody eventsForm(String url, Collection<DomainWebhookType> eventTypes) {
 		String checkedUrl = requireUrl(url);
 		if (eventTypes == null || eventTypes.isEmpty()) {
 			throw new MailgunValidationException("event_types", "name at least one event");
@@ -219,12 +211,9 @@ public final class DefaultWebhookOperations implements WebhookOperations {
 			}
 			distinct.add(type);
 		}
-		List<FormField> fields = new ArrayList<>();
-		fields.add(new FormField("url", checkedUrl));
-		for (DomainWebhookType type : distinct) {
-			fields.add(new FormField("event_types", type.wireValue()));
-		}
-		return Bodies.form(fields);
+		return Bodies.form(new Parameters().add("url", checkedUrl)
+			.addAll("event_types", distinct.stream().map(DomainWebhookType::wireValue).toList())
+			.toForm());
 	}
 
 	private static DomainWebhook readWebhook(String name, byte[] body) {

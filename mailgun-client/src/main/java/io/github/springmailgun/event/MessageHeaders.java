@@ -1,6 +1,4 @@
-package io.github.springmailgun.webhook;
-
-import java.util.Map;
+package io.github.springmailgun.event;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,15 +17,5 @@ public record MessageHeaders(@Nullable String messageId, @Nullable String from, 
 
 	/** Headers of an event that carries none. */
 	public static final MessageHeaders NONE = new MessageHeaders(null, null, null, null);
-
-	/**
-	 * Reads the headers from the {@code headers} object of {@code event-data.message}.
-	 * @param headers the parsed headers object
-	 * @return the headers
-	 */
-	public static MessageHeaders fromJson(Map<?, ?> headers) {
-		return new MessageHeaders(JsonValues.text(headers, "message-id"), JsonValues.text(headers, "from"),
-				JsonValues.text(headers, "to"), JsonValues.text(headers, "subject"));
-	}
 
 }

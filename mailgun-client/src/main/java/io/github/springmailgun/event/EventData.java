@@ -1,10 +1,11 @@
-package io.github.springmailgun.webhook;
+package io.github.springmailgun.event;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.springmailgun.internal.Json;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +38,8 @@ public record EventData(String event, @Nullable String id, @Nullable Instant tim
 		}
 		Objects.requireNonNull(message, "message");
 		tags = List.copyOf(tags);
-		userVariables = JsonValues.copyObject(userVariables);
-		fields = JsonValues.copyObject(fields);
+		userVariables = Json.immutableObject(userVariables);
+		fields = Json.immutableObject(fields);
 	}
 
 	/**
@@ -48,15 +49,7 @@ public record EventData(String event, @Nullable String id, @Nullable Instant tim
 	 * @throws IllegalArgumentException when {@code event} is missing or blank
 	 */
 	public static EventData fromJson(Map<?, ?> eventData) {
-		String event = (eventData.get("event") instanceof String name) ? name : null;
-		if (event == null || event.isBlank()) {
-			throw new IllegalArgumentException("event-data has no event name");
-		}
-		Map<?, ?> message = JsonValues.object(eventData, "message");
-		return new EventData(event, JsonValues.text(eventData, "id"), JsonValues.epochSeconds(eventData.get("timestamp")),
-				JsonValues.text(eventData, "recipient"), MessageHeaders.fromJson(JsonValues.object(message, "headers")),
-				JsonValues.strings(eventData, "tags"), JsonValues.copyObject(JsonValues.object(eventData, "user-variables")),
-				StorageLocation.fromJson(JsonValues.object(eventData, "storage")), JsonValues.copyObject(eventData));
+		return EventJson.data(Json.mapper().valueToTree(eventData));
 	}
 
 	/**

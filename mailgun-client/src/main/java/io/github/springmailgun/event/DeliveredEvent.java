@@ -1,4 +1,4 @@
-package io.github.springmailgun.webhook;
+package io.github.springmailgun.event;
 
 import java.util.Objects;
 
