@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.error.MailgunValidationException;
@@ -19,7 +20,6 @@ import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
-import io.github.springmailgun.message.FormField;
 import io.github.springmailgun.webhook.DomainWebhook;
 import io.github.springmailgun.webhook.DomainWebhookType;
 import io.github.springmailgun.webhook.DomainWebhooks;
@@ -41,6 +41,12 @@ final class DefaultWebhookOperations implements WebhookOperations {
 	/** Mailgun keeps at most this many URLs per event. */
 	private static final int MAX_URLS = 3;
 
+	private static final String V3_WEBHOOKS = "/v3/domains/{domain}/webhooks";
+
+	private static final String V4_WEBHOOKS = "/v4/domains/{domain}/webhooks";
+
+	private static final String SIGNING_KEY = "/v5/accounts/http_signing_key";
+
 	private final MailgunHttp http;
 
 	private final String domain;
@@ -57,67 +63,43 @@ final class DefaultWebhookOperations implements WebhookOperations {
 
 	@Override
 	public Mono<DomainWebhooks> list() {
-		return Mono.defer(() -> this.http.exchange(
-				ApiRequest.of(HttpMethod.GET, this.http.uri("/v3/domains/{domain}/webhooks", this.domain)),
+		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, this.http.uri(V3_WEBHOOKS, this.domain)),
 				DefaultWebhookOperations::readWebhooks));
 	}
 
 	@Override
 	public Mono<DomainWebhook> get(DomainWebhookType type) {
-		return Mono.defer(() -> {
-			String name = requireType(type).wireValue();
-			return this.http.exchange(ApiRequest.of(HttpMethod.GET, webhookUri(name)), body -> readWebhook(name, body));
-		});
+		return webhook(type, (name) -> ApiRequest.of(HttpMethod.GET, webhookUri(name)));
 	}
 
 	@Override
 	public Mono<DomainWebhook> create(DomainWebhookType type, List<String> urls) {
-		return Mono.defer(() -> {
-			String name = requireType(type).wireValue();
-			List<FormField> fields = new Parameters().add("id", name).addAll("url", requireUrls(urls)).toForm();
-			URI uri = this.http.uri("/v3/domains/{domain}/webhooks", this.domain);
-			return this.http.exchange(new ApiRequest(HttpMethod.POST, uri, MultipartBody.of(fields, List.of()), false),
-					body -> readWebhook(name, body));
-		});
+		return webhook(type, (name) -> new ApiRequest(HttpMethod.POST, this.http.uri(V3_WEBHOOKS, this.domain),
+				multipart(new Parameters().add("id", name).addAll("url", requireUrls(urls))), false));
 	}
 
 	@Override
 	public Mono<DomainWebhook> update(DomainWebhookType type, List<String> urls) {
-		return Mono.defer(() -> {
-			String name = requireType(type).wireValue();
-			List<FormField> fields = new Parameters().addAll("url", requireUrls(urls)).toForm();
-			// Replacing the URLs with the same list again changes nothing: safe to retry.
-			return this.http.exchange(
-					new ApiRequest(HttpMethod.PUT, webhookUri(name), MultipartBody.of(fields, List.of()), true),
-					body -> readWebhook(name, body));
-		});
+		// Replacing the URLs with the same list again changes nothing: safe to retry.
+		return webhook(type, (name) -> new ApiRequest(HttpMethod.PUT, webhookUri(name),
+				multipart(new Parameters().addAll("url", requireUrls(urls))), true));
 	}
 
 	@Override
 	public Mono<DomainWebhook> delete(DomainWebhookType type) {
-		return Mono.defer(() -> {
-			String name = requireType(type).wireValue();
-			return this.http.exchange(ApiRequest.of(HttpMethod.DELETE, webhookUri(name)),
-					body -> readWebhook(name, body));
-		});
+		return webhook(type, (name) -> ApiRequest.of(HttpMethod.DELETE, webhookUri(name)));
 	}
 
 	@Override
 	public Mono<DomainWebhooks> createForEvents(String url, Collection<DomainWebhookType> eventTypes) {
-		return Mono.defer(() -> {
-			URI uri = this.http.uri("/v4/domains/{domain}/webhooks", this.domain);
-			return this.http.exchange(new ApiRequest(HttpMethod.POST, uri, eventsForm(url, eventTypes), false),
-					DefaultWebhookOperations::readWebhooks);
-		});
+		return Mono.defer(() -> webhooks(new ApiRequest(HttpMethod.POST, this.http.uri(V4_WEBHOOKS, this.domain),
+				eventsForm(url, eventTypes), false)));
 	}
 
 	@Override
 	public Mono<DomainWebhooks> updateForEvents(String url, Collection<DomainWebhookType> eventTypes) {
-		return Mono.defer(() -> {
-			URI uri = this.http.uri("/v4/domains/{domain}/webhooks", this.domain);
-			return this.http.exchange(new ApiRequest(HttpMethod.PUT, uri, eventsForm(url, eventTypes), true),
-					DefaultWebhookOperations::readWebhooks);
-		});
+		return Mono.defer(() -> webhooks(new ApiRequest(HttpMethod.PUT, this.http.uri(V4_WEBHOOKS, this.domain),
+				eventsForm(url, eventTypes), true)));
 	}
 
 	@Override
@@ -135,28 +117,41 @@ final class DefaultWebhookOperations implements WebhookOperations {
 				}
 				checked.add(value);
 			}
-			URI uri = new Parameters().add("url", String.join(",", checked))
-				.toUri(this.http, "/v4/domains/{domain}/webhooks", this.domain);
-			return this.http.exchange(ApiRequest.of(HttpMethod.DELETE, uri), DefaultWebhookOperations::readWebhooks);
+			return webhooks(ApiRequest.of(HttpMethod.DELETE, new Parameters().add("url", String.join(",", checked))
+				.toUri(this.http, V4_WEBHOOKS, this.domain)));
 		});
 	}
 
 	@Override
 	public Mono<HttpSigningKey> signingKey() {
-		return Mono.defer(() -> this.http.exchange(
-				ApiRequest.of(HttpMethod.GET, this.http.uri("/v5/accounts/http_signing_key")),
+		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, this.http.uri(SIGNING_KEY)),
 				DefaultWebhookOperations::readSigningKey));
 	}
 
 	@Override
 	public Mono<HttpSigningKey> rotateSigningKey() {
-		return Mono.defer(() -> this.http.exchange(
-				new ApiRequest(HttpMethod.POST, this.http.uri("/v5/accounts/http_signing_key"), null, false),
-				DefaultWebhookOperations::readSigningKey));
+		return Mono.defer(() -> this.http.exchange(new ApiRequest(HttpMethod.POST, this.http.uri(SIGNING_KEY), null,
+				false), DefaultWebhookOperations::readSigningKey));
+	}
+
+	/** Calls the v3 API for one webhook, after checking its type; the request is built once it is valid. */
+	private Mono<DomainWebhook> webhook(DomainWebhookType type, Function<String, ApiRequest> request) {
+		return Mono.defer(() -> {
+			String name = requireType(type).wireValue();
+			return this.http.exchange(request.apply(name), (body) -> readWebhook(name, body));
+		});
+	}
+
+	private Mono<DomainWebhooks> webhooks(ApiRequest request) {
+		return this.http.exchange(request, DefaultWebhookOperations::readWebhooks);
+	}
+
+	private static MultipartBody multipart(Parameters form) {
+		return MultipartBody.of(form.toForm(), List.of());
 	}
 
 	private URI webhookUri(String name) {
-		return this.http.uri("/v3/domains/{domain}/webhooks/{name}", this.domain, name);
+		return this.http.uri(V3_WEBHOOKS + "/{name}", this.domain, name);
 	}
 
 	private static DomainWebhookType requireType(DomainWebhookType type) {

@@ -1,5 +1,6 @@
 package io.github.springmailgun.event;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,8 @@ final class EventJson {
 		JsonNode value = eventData.has("timestamp") ? eventData.path("timestamp") : eventData.path("@timestamp");
 		try {
 			if (value.isNumber()) {
-				return MailgunDates.epochSeconds(value.decimalValue());
+				BigDecimal seconds = decimal(value);
+				return (seconds != null) ? MailgunDates.epochSeconds(seconds) : null;
 			}
 			String text = value.isString() ? value.asString() : null;
 			return (text != null && !text.isBlank() && text.length() <= MAX_TIMESTAMP_TEXT) ? MailgunDates.parse(text)
@@ -87,18 +89,7 @@ final class EventJson {
 	}
 
 	private static @Nullable String text(JsonNode object, String name) {
-		return scalar(object.path(name));
-	}
-
-	private static @Nullable String scalar(JsonNode value) {
-		if (value.isString()) {
-			return value.asString();
-		}
-		// BigDecimal.toString, not the plain form: 1e9999999 would become ten million digits.
-		if (value.isNumber()) {
-			return String.valueOf(value.numberValue());
-		}
-		return value.isBoolean() ? String.valueOf(value.booleanValue()) : null;
+		return Json.scalar(object.path(name));
 	}
 
 	private static @Nullable Integer integer(JsonNode object, String name) {
@@ -106,7 +97,8 @@ final class EventJson {
 		try {
 			if (value.isNumber()) {
 				// Exactly an int or nothing: 2147483648 is not -2147483648 and 250.5 is not 250.
-				return value.decimalValue().intValueExact();
+				BigDecimal number = decimal(value);
+				return (number != null) ? number.intValueExact() : null;
 			}
 			return value.isString() ? Integer.valueOf(value.asString().trim()) : null;
 		}
@@ -115,13 +107,26 @@ final class EventJson {
 		}
 	}
 
-	private static List<String> strings(JsonNode array) {
+	/**
+	 * Returns a number exactly, without the node's checked conversions (which throw on 1e9999999); an API
+	 * response read without BigDecimal floats holds that as an infinite double, which has no exact value.
+	 */
+	private static @Nullable BigDecimal decimal(JsonNode number) {
+		Number value = number.numberValue();
+		if (value instanceof BigDecimal exact) {
+			return exact;
+		}
+		boolean infinite = (value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue());
+		return infinite ? null : new BigDecimal(value.toString());
+	}
+
+		private static List<String> strings(JsonNode array) {
 		if (!array.isArray()) {
 			return List.of();
 		}
 		List<String> strings = new ArrayList<>(array.size());
 		for (JsonNode item : array) {
-			String text = scalar(item);
+			String text = Json.scalar(item);
 			if (text != null) {
 				strings.add(text);
 			}

@@ -76,6 +76,23 @@ public final class Json {
 		return (node != null && node.isObject()) ? (Map<String, Object>) immutable(node) : Map.of();
 	}
 
+	/**
+	 * Returns a JSON string, number or boolean as text, for fields that Mailgun documents as text but a
+	 * sender may write otherwise.
+	 * @param value the value
+	 * @return the text, or {@code null} for {@code null}, a missing value, an object or an array
+	 */
+	public static @Nullable String scalar(JsonNode value) {
+		if (value.isString()) {
+			return value.asString();
+		}
+		// BigDecimal.toString, not the plain form: 1e9999999 would become ten million digits.
+		if (value.isNumber()) {
+			return String.valueOf(value.numberValue());
+		}
+		return value.isBoolean() ? String.valueOf(value.booleanValue()) : null;
+	}
+
 	private static @Nullable Object immutable(JsonNode node) {
 		if (node.isObject()) {
 			Map<String, Object> map = new LinkedHashMap<>();

@@ -176,13 +176,15 @@ public final class WebhookPayloadParser {
 			throw malformed("Mailgun webhook body has no signature object", null);
 		}
 		JsonNode timestampNode = block.path("timestamp");
-		if (!timestampNode.isString() && !timestampNode.isIntegralNumber()) {
+		String timestamp = (timestampNode.isString() || timestampNode.isIntegralNumber()) ? Json.scalar(timestampNode)
+				: null;
+		if (timestamp == null) {
 			throw malformed("Mailgun webhook signature has no timestamp (seconds since the epoch)", null);
 		}
-		String timestamp = text(timestampNode);
 		String token = requiredText(block, "token");
 		String signature = requiredText(block, "signature");
-		JsonNode parent = block.has("parent-signature") ? block.path("parent-signature") : body.path("parent-signature");
+		JsonNode parent = isPresent(block.path("parent-signature")) ? block.path("parent-signature")
+				: body.path("parent-signature");
 		return new WebhookSignature(timestamp, token, signature, parentSignature(parent, timestamp, token));
 	}
 
@@ -204,7 +206,7 @@ public final class WebhookPayloadParser {
 		if (value.isObject()) {
 			JsonNode parentTimestamp = value.path("timestamp");
 			JsonNode parentToken = value.path("token");
-			if ((isPresent(parentTimestamp) && !timestamp.equals(text(parentTimestamp)))
+			if ((isPresent(parentTimestamp) && !timestamp.equals(Json.scalar(parentTimestamp)))
 					|| (isPresent(parentToken) && !(parentToken.isString() && token.equals(parentToken.asString())))) {
 				throw malformed("Mailgun webhook parent-signature signs another timestamp or token", null);
 			}
@@ -217,12 +219,6 @@ public final class WebhookPayloadParser {
 
 	private static boolean isPresent(JsonNode value) {
 		return !value.isMissingNode() && !value.isNull();
-	}
-
-	private static String text(JsonNode value) {
-		// BigDecimal.toString for numbers: a plain 1e9999999 would be ten million digits.
-		return value.isString() ? value.asString()
-				: value.isNumber() ? String.valueOf(value.numberValue()) : value.toString();
 	}
 
 	private static @Nullable String single(Map<String, List<String>> fields, String name) {
