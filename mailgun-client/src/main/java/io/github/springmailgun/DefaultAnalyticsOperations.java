@@ -1,12 +1,9 @@
 package io.github.springmailgun;
 
 import java.time.Instant;
-import java.util.Map;
 
 import io.github.springmailgun.analytics.AnalyticsOperations;
-import io.github.springmailgun.analytics.Event;
 import io.github.springmailgun.analytics.EventsQuery;
-import io.github.springmailgun.analytics.LogEvent;
 import io.github.springmailgun.analytics.LogsAggregates;
 import io.github.springmailgun.analytics.LogsPage;
 import io.github.springmailgun.analytics.LogsPagination;
@@ -15,6 +12,7 @@ import io.github.springmailgun.analytics.MetricsQuery;
 import io.github.springmailgun.analytics.MetricsResponse;
 import io.github.springmailgun.analytics.StatsQuery;
 import io.github.springmailgun.analytics.StatsResponse;
+import io.github.springmailgun.event.MailgunEvent;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Bodies;
@@ -28,7 +26,6 @@ import io.github.springmailgun.internal.ResponseFields;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
@@ -39,9 +36,6 @@ import org.springframework.http.HttpMethod;
  * writes the JSON bodies and query strings. Created by {@link MailgunTemplate}; thread-safe.
  */
 final class DefaultAnalyticsOperations implements AnalyticsOperations {
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	private final MailgunHttp http;
 
@@ -65,7 +59,7 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 	}
 
 	@Override
-	public Flux<LogEvent> logs(LogsQuery query) {
+	public Flux<MailgunEvent> logs(LogsQuery query) {
 		return Flux.defer(() -> {
 			LogsQuery first = requireQuery(query);
 			// The empty cursor stands for the query's own token, which may be none.
@@ -88,10 +82,10 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 
 	@Override
 	@Deprecated
-	public Flux<Event> events(EventsQuery query) {
+	public Flux<MailgunEvent> events(EventsQuery query) {
 		return Flux.defer(() -> Paging.links(this.http,
 				Parameters.of(requireQuery(query)).toUri(this.http, "/v3/{domain}/events", this.domain),
-				(body) -> Paging.readLinkPage(body, DefaultAnalyticsOperations::readEvent), LinkPage::items,
+				(body) -> Paging.readLinkPage(body, MailgunEvent::fromJson), LinkPage::items,
 				LinkPage::next));
 	}
 
@@ -106,29 +100,10 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 		JsonNode pagination = root.path("pagination");
 		JsonNode aggregates = root.path("aggregates");
 		return new LogsPage(instant(root.path("start")), instant(root.path("end")),
-				Paging.readItems(root.path("items"), DefaultAnalyticsOperations::readLogEvent),
+				Paging.readItems(root.path("items"), MailgunEvent::fromJson),
 				pagination.isObject() ? Json.mapper().treeToValue(pagination, LogsPagination.class)
 						: new LogsPagination(null, null, null, null, null),
 				aggregates.isObject() ? Json.mapper().treeToValue(aggregates, LogsAggregates.class) : null);
-	}
-
-	/** Reads one Logs API entry, keeping its whole JSON. */
-	private static LogEvent readLogEvent(JsonNode item) {
-		LogEvent typed = Json.mapper().treeToValue(item, LogEvent.class);
-		return new LogEvent(typed.id(), typed.event(), typed.timestamp(), typed.domain(), typed.recipient(),
-				typed.recipientDomain(), typed.recipientProvider(), typed.severity(), typed.reason(), typed.logLevel(),
-				typed.tags(), typed.deliveryStatus(), typed.message(), typed.envelope(), typed.storage(),
-				Json.mapper().treeToValue(item, MAP));
-	}
-
-	/** Reads one Events API item, keeping its whole JSON. */
-	@SuppressWarnings("deprecation")
-	private static Event readEvent(JsonNode item) {
-		Event typed = Json.mapper().treeToValue(item, Event.class);
-		return new Event(typed.id(), typed.event(), typed.timestamp(), typed.logLevel(), typed.recipient(),
-				typed.recipientDomain(), typed.recipientProvider(), typed.severity(), typed.reason(), typed.url(),
-				typed.ip(), typed.tags(), typed.userVariables(), typed.deliveryStatus(), typed.message(),
-				typed.envelope(), typed.storage(), Json.mapper().treeToValue(item, MAP));
 	}
 
 	private static @Nullable Instant instant(JsonNode node) {

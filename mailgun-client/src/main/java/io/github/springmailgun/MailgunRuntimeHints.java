@@ -1,9 +1,7 @@
 package io.github.springmailgun;
 
 import io.github.springmailgun.analytics.AnalyticsFilter;
-import io.github.springmailgun.analytics.Event;
 import io.github.springmailgun.analytics.EventsQuery;
-import io.github.springmailgun.analytics.LogEvent;
 import io.github.springmailgun.analytics.LogsAggregates;
 import io.github.springmailgun.analytics.LogsPagination;
 import io.github.springmailgun.analytics.LogsQuery;
@@ -51,8 +49,8 @@ public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 	static final Class<?>[] JSON_TYPES = { SendResponse.class, DomainDetails.class, TrackingSettings.class,
 			OpenTracking.class, ClickTracking.class, UnsubscribeTracking.class, Template.class, TemplatePage.class,
 			TemplateVersion.class, TemplateVersionPage.class, Bounce.class, Unsubscribe.class, Complaint.class,
-			AllowlistEntry.class, SuppressionResponse.class, MetricsResponse.class, LogEvent.class,
-			LogsPagination.class, LogsAggregates.class, Event.class, StatsResponse.class, StatsItem.class,
+			AllowlistEntry.class, SuppressionResponse.class, MetricsResponse.class,
+			LogsPagination.class, LogsAggregates.class, StatsResponse.class, StatsItem.class,
 			StatsItem.Total.class, MetricsQuery.class, LogsQuery.class, StatsQuery.class, EventsQuery.class,
 			AnalyticsFilter.class };
 

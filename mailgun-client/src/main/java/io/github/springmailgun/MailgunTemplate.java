@@ -8,7 +8,6 @@ import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.github.springmailgun.template.TemplateOperations;
-import io.github.springmailgun.webhook.DefaultWebhookOperations;
 import io.github.springmailgun.webhook.WebhookOperations;
 import io.github.springmailgun.suppression.AllowlistOperations;
 import io.github.springmailgun.suppression.BounceOperations;

@@ -1,5 +1,6 @@
 package io.github.springmailgun.analytics;
 
+import io.github.springmailgun.event.MailgunEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,10 +30,12 @@ public interface AnalyticsOperations {
 	/**
 	 * Reads log entries, following the pagination tokens as the subscriber consumes entries. A page is
 	 * requested only when needed; cancelling stops further requests; an empty page ends the sequence.
+	 * Entries are read into the same event types as webhooks; the Logs API's own fields ({@code domain},
+	 * {@code account}, {@code envelope}, ...) are in {@link MailgunEvent#fields()}.
 	 * @param query the query
 	 * @return the entries
 	 */
-	Flux<LogEvent> logs(LogsQuery query);
+	Flux<MailgunEvent> logs(LogsQuery query);
 
 	/**
 	 * Reads stat totals of the domain ({@code GET /v3/{domain}/stats/total}).
@@ -47,13 +50,13 @@ public interface AnalyticsOperations {
 	/**
 	 * Reads events of the domain ({@code GET /v3/{domain}/events}), following the paging links as the
 	 * subscriber consumes events. A page is requested only when needed; cancelling stops further
-	 * requests; an empty page ends the sequence.
+	 * requests; an empty page ends the sequence. Items are read into the same event types as webhooks.
 	 * @param query the time range and filters
 	 * @return the events
 	 * @deprecated Mailgun deprecated the Events API in favour of the Logs API: use
 	 * {@link #logs(LogsQuery)}
 	 */
 	@Deprecated
-	Flux<Event> events(EventsQuery query);
+	Flux<MailgunEvent> events(EventsQuery query);
 
 }

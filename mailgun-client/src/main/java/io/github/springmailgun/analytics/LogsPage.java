@@ -3,6 +3,7 @@ package io.github.springmailgun.analytics;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.springmailgun.event.MailgunEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param pagination the tokens of other pages
  * @param aggregates counts over all entries, where Mailgun gives them
  */
-public record LogsPage(@Nullable Instant start, @Nullable Instant end, List<LogEvent> items,
+public record LogsPage(@Nullable Instant start, @Nullable Instant end, List<MailgunEvent> items,
 		LogsPagination pagination, @Nullable LogsAggregates aggregates) {
 
 	/**

@@ -1,10 +1,16 @@
 package io.github.springmailgun.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,6 +62,62 @@ public final class Json {
 			throw new IllegalArgumentException("no " + type.getSimpleName() + " in the response");
 		}
 		return value;
+	}
+
+	/**
+	 * Copies a JSON object into unmodifiable maps and lists, all the way down, leaving out members that are
+	 * JSON {@code null}: the form in which events and webhook bodies expose every field they carry.
+	 * @param json a JSON tree, or an object already read into maps and lists
+	 * @return the members, empty when the value is not a JSON object
+	 */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> immutableObject(@Nullable Object json) {
+		JsonNode node = (json instanceof JsonNode tree) ? tree : MAPPER.valueToTree(json);
+		return (node != null && node.isObject()) ? (Map<String, Object>) immutable(node) : Map.of();
+	}
+
+	/**
+	 * Returns a JSON string, number or boolean as text, for fields that Mailgun documents as text but a
+	 * sender may write otherwise.
+	 * @param value the value
+	 * @return the text, or {@code null} for {@code null}, a missing value, an object or an array
+	 */
+	public static @Nullable String scalar(JsonNode value) {
+		if (value.isString()) {
+			return value.asString();
+		}
+		// BigDecimal.toString, not the plain form: 1e9999999 would become ten million digits.
+		if (value.isNumber()) {
+			return String.valueOf(value.numberValue());
+		}
+		return value.isBoolean() ? String.valueOf(value.booleanValue()) : null;
+	}
+
+	private static @Nullable Object immutable(JsonNode node) {
+		if (node.isObject()) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonNode> member : node.properties()) {
+				Object value = immutable(member.getValue());
+				if (value != null) {
+					map.put(member.getKey(), value);
+				}
+			}
+			return Collections.unmodifiableMap(map);
+		}
+		if (node.isArray()) {
+			List<@Nullable Object> list = new ArrayList<>(node.size());
+			for (JsonNode item : node) {
+				list.add(immutable(item));
+			}
+			return Collections.unmodifiableList(list);
+		}
+		if (node.isNumber()) {
+			return node.numberValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return node.isString() ? node.asString() : null;
 	}
 
 	/**

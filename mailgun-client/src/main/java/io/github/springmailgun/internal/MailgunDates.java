@@ -52,6 +52,9 @@ public final class MailgunDates {
 
 	private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
+	/** Digits before the point of the largest epoch second an {@link Instant} holds (31556889864403199). */
+	private static final int MAX_EPOCH_SECOND_DIGITS = 17;
+
 	private MailgunDates() {
 	}
 
@@ -69,7 +72,11 @@ public final class MailgunDates {
 		}
 		try {
 			if (isEpochSeconds(value)) {
-				return epochSeconds(new BigDecimal(value));
+				Instant instant = epochSeconds(new BigDecimal(value));
+				if (instant == null) {
+					throw invalid(text, null);
+				}
+				return instant;
 			}
 			if (value.length() >= 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-') {
 				return isoLike(value);
@@ -112,10 +119,35 @@ public final class MailgunDates {
 		return seconds.add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros().toPlainString();
 	}
 
-	private static Instant epochSeconds(BigDecimal value) {
-		BigDecimal seconds = value.setScale(0, RoundingMode.FLOOR);
-		int nanos = value.subtract(seconds).movePointRight(9).setScale(0, RoundingMode.DOWN).intValueExact();
-		return Instant.ofEpochSecond(seconds.longValueExact(), nanos);
+	/**
+	 * Reads epoch seconds with a fraction, such as {@code 1529692198.641821}, which Mailgun writes in
+	 * events and webhooks.
+	 * @param seconds the seconds since the epoch
+	 * @return the instant, or {@code null} when no {@link Instant} holds it
+	 */
+	public static @Nullable Instant epochSeconds(BigDecimal seconds) {
+		// Judge the magnitude from precision and scale before any arithmetic: setScale or subtract
+		// expand 1e9999999 (nine bytes of an unverified webhook body) into its ten million digits, which
+		// takes BigDecimal 15 to 40 seconds of CPU.
+		if (seconds.signum() == 0) {
+			return Instant.EPOCH;
+		}
+		int integerDigits = seconds.precision() - seconds.scale();
+		if (integerDigits > MAX_EPOCH_SECOND_DIGITS) {
+			return null;
+		}
+		if (integerDigits < -9) {
+			// Closer to the epoch than a nanosecond: the floor is the epoch or the nanosecond before.
+			return (seconds.signum() > 0) ? Instant.EPOCH : Instant.EPOCH.minusNanos(1);
+		}
+		try {
+			BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+			int nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.DOWN).intValueExact();
+			return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+		}
+		catch (ArithmeticException | DateTimeException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isEpochSeconds(String value) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -123,19 +122,6 @@ public final class MailgunHttp {
 			.encode()
 			.buildAndExpand(variables)
 			.toUri();
-	}
-
-	/**
-	 * Builds an API URL with query parameters; values are encoded strictly (a {@code +} stays a plus).
-	 * @param pathTemplate a path template
-	 * @param query the query parameters, in order; {@code null} values are left out
-	 * @param variables the values of the path variables, in order
-	 * @return the absolute URL
-	 */
-	public URI uri(String pathTemplate, Map<String, ?> query, Object... variables) {
-		Parameters params = new Parameters();
-		query.forEach(params::add);
-		return params.toUri(this, pathTemplate, variables);
 	}
 
 	/**

@@ -3,6 +3,9 @@ package io.github.springmailgun.webhook;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.springmailgun.event.MailgunEvent;
+import io.github.springmailgun.internal.Json;
+
 /**
  * A Mailgun JSON webhook: the signature block and the event, as read by
  * {@link WebhookPayloadParser#parse(String)}. Verify {@link #signature()} before trusting the event.
@@ -22,7 +25,7 @@ public record WebhookPayload(WebhookSignature signature, MailgunEvent event, Map
 		Objects.requireNonNull(signature, "signature");
 		Objects.requireNonNull(event, "event");
 		Objects.requireNonNull(json, "json");
-		fields = JsonValues.copyObject(fields);
+		fields = Json.immutableObject(fields);
 	}
 
 	/**

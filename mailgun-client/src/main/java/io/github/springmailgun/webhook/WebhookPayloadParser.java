@@ -1,6 +1,5 @@
 package io.github.springmailgun.webhook;
 
-import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.springmailgun.event.MailgunEvent;
+import io.github.springmailgun.event.UnknownEvent;
+import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.webhook.WebhookVerificationException.Reason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads Mailgun webhook requests: JSON bodies ({@code signature} and {@code event-data}) into a
@@ -30,18 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WebhookPayloadParser {
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
 	private static final int MAX_DETAIL_LENGTH = 200;
 
 	// Immutable and thread-safe. BigDecimal keeps the microseconds of event timestamps exact; a repeated
 	// key (two "signature" members, say) makes a body ambiguous, so it is refused.
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
+	private static final ObjectReader READER = Json.mapper()
+		.reader()
+		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
 	/**
 	 * Creates a parser.
@@ -68,12 +66,13 @@ public final class WebhookPayloadParser {
 	 */
 	public WebhookPayload parse(String json) {
 		Objects.requireNonNull(json, "json");
-		Map<String, Object> body = readObject(json);
+		JsonNode body = readObject(json);
 		WebhookSignature signature = signature(body);
-		if (!(body.get("event-data") instanceof Map<?, ?> eventData)) {
+		JsonNode eventData = body.path("event-data");
+		if (!eventData.isObject()) {
 			throw malformed("Mailgun webhook body has no event-data object", null);
 		}
-		return new WebhookPayload(signature, parseEvent(eventData), body, json);
+		return new WebhookPayload(signature, event(eventData), Json.immutableObject(body), json);
 	}
 
 	/**
@@ -85,29 +84,7 @@ public final class WebhookPayloadParser {
 	 */
 	public MailgunEvent parseEvent(Map<?, ?> eventData) {
 		Objects.requireNonNull(eventData, "eventData");
-		EventData data;
-		try {
-			data = EventData.fromJson(eventData);
-		}
-		catch (IllegalArgumentException ex) {
-			throw malformed("Mailgun webhook event-data has no event name", ex);
-		}
-		return switch (data.type()) {
-			case ACCEPTED -> new AcceptedEvent(data);
-			case REJECTED -> {
-				Map<?, ?> reject = JsonValues.object(eventData, "reject");
-				yield new RejectedEvent(data, JsonValues.text(reject, "reason"), JsonValues.text(reject, "description"));
-			}
-			case DELIVERED -> new DeliveredEvent(data, deliveryStatus(eventData));
-			case FAILED -> new FailedEvent(data, FailureSeverity.of(JsonValues.text(eventData, "severity")),
-					JsonValues.text(eventData, "reason"), deliveryStatus(eventData));
-			case OPENED -> new OpenedEvent(data);
-			case CLICKED -> new ClickedEvent(data, JsonValues.text(eventData, "url"));
-			case UNSUBSCRIBED -> new UnsubscribedEvent(data);
-			case COMPLAINED -> new ComplainedEvent(data);
-			case STORED -> new StoredEvent(data);
-			case UNKNOWN -> new UnknownEvent(data);
-		};
+		return event(Json.mapper().valueToTree(eventData));
 	}
 
 	/**
@@ -166,47 +143,54 @@ public final class WebhookPayloadParser {
 		return "WebhookPayloadParser";
 	}
 
-	private static Map<String, Object> readObject(String json) {
-		Map<String, Object> body;
+	private static JsonNode readObject(String json) {
+		JsonNode body;
 		try {
-			body = MAPPER.readValue(json, MAP);
+			body = READER.readTree(json);
 		}
 		catch (JacksonException ex) {
 			throw malformed("Mailgun webhook body is not a valid JSON object: " + detail(ex.getOriginalMessage()), ex);
 		}
-		if (body == null) {
+		catch (NumberFormatException ex) {
+			// Jackson reports an exponent beyond an int (1e99999999999) this way, not as a JacksonException.
+			throw malformed("Mailgun webhook body has a number out of range: " + detail(ex.getMessage()), ex);
+		}
+		if (body == null || !body.isObject()) {
 			throw malformed("Mailgun webhook body is not a JSON object", null);
 		}
 		return body;
 	}
 
-	private static WebhookSignature signature(Map<String, Object> body) {
-		if (!(body.get("signature") instanceof Map<?, ?> block)) {
+	private static MailgunEvent event(JsonNode eventData) {
+		try {
+			return MailgunEvent.fromJson(eventData);
+		}
+		catch (IllegalArgumentException ex) {
+			throw malformed("Mailgun webhook event-data has no event name", ex);
+		}
+	}
+
+	private static WebhookSignature signature(JsonNode body) {
+		JsonNode block = body.path("signature");
+		if (!block.isObject()) {
 			throw malformed("Mailgun webhook body has no signature object", null);
 		}
-		String timestamp = timestamp(block.get("timestamp"));
+		JsonNode timestampNode = block.path("timestamp");
+		String timestamp = (timestampNode.isString() || timestampNode.isIntegralNumber()) ? Json.scalar(timestampNode)
+				: null;
+		if (timestamp == null) {
+			throw malformed("Mailgun webhook signature has no timestamp (seconds since the epoch)", null);
+		}
 		String token = requiredText(block, "token");
 		String signature = requiredText(block, "signature");
-		Object parent = block.get("parent-signature");
-		if (parent == null) {
-			parent = body.get("parent-signature");
-		}
+		JsonNode parent = isPresent(block.path("parent-signature")) ? block.path("parent-signature")
+				: body.path("parent-signature");
 		return new WebhookSignature(timestamp, token, signature, parentSignature(parent, timestamp, token));
 	}
 
-	private static String timestamp(@Nullable Object value) {
-		if (value instanceof String text) {
-			return text;
-		}
-		if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-			return value.toString();
-		}
-		throw malformed("Mailgun webhook signature has no timestamp (seconds since the epoch)", null);
-	}
-
-	private static String requiredText(Map<?, ?> block, String name) {
-		if (block.get(name) instanceof String text) {
-			return text;
+	private static String requiredText(JsonNode block, String name) {
+		if (block.path(name).isString()) {
+			return block.path(name).asString();
 		}
 		throw malformed("Mailgun webhook signature has no " + name + " text", null);
 	}
@@ -215,26 +199,26 @@ public final class WebhookPayloadParser {
 	 * Accepts the hex text inside the signature object or next to it, or an object like the signature
 	 * object; that one must sign the same timestamp and token, since only those are verified.
 	 */
-	private static @Nullable String parentSignature(@Nullable Object value, String timestamp, String token) {
-		if (value == null || value instanceof String) {
-			return (String) value;
+	private static @Nullable String parentSignature(JsonNode value, String timestamp, String token) {
+		if (value.isMissingNode() || value.isNull() || value.isString()) {
+			return value.isString() ? value.asString() : null;
 		}
-		if (value instanceof Map<?, ?> block) {
-			Object parentTimestamp = block.get("timestamp");
-			Object parentToken = block.get("token");
-			if ((parentTimestamp != null && !timestamp.equals(parentTimestamp.toString()))
-					|| (parentToken != null && !token.equals(parentToken))) {
+		if (value.isObject()) {
+			JsonNode parentTimestamp = value.path("timestamp");
+			JsonNode parentToken = value.path("token");
+			if ((isPresent(parentTimestamp) && !timestamp.equals(Json.scalar(parentTimestamp)))
+					|| (isPresent(parentToken) && !(parentToken.isString() && token.equals(parentToken.asString())))) {
 				throw malformed("Mailgun webhook parent-signature signs another timestamp or token", null);
 			}
-			if (block.get("signature") instanceof String text) {
-				return text;
+			if (value.path("signature").isString()) {
+				return value.path("signature").asString();
 			}
 		}
 		throw malformed("Mailgun webhook parent-signature is neither hex text nor a signature object", null);
 	}
 
-	private static @Nullable DeliveryStatus deliveryStatus(Map<?, ?> eventData) {
-		return (eventData.get("delivery-status") instanceof Map<?, ?> status) ? DeliveryStatus.fromJson(status) : null;
+	private static boolean isPresent(JsonNode value) {
+		return !value.isMissingNode() && !value.isNull();
 	}
 
 	private static @Nullable String single(Map<String, List<String>> fields, String name) {

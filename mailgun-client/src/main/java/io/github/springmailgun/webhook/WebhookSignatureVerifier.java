@@ -192,12 +192,12 @@ public final class WebhookSignatureVerifier {
 	}
 
 	private static void checkShape(String timestamp, String token) {
-		if (timestamp.isEmpty() || timestamp.length() > MAX_TIMESTAMP_DIGITS || !isDigits(timestamp)) {
+		if (timestamp.isEmpty() || timestamp.length() > MAX_TIMESTAMP_DIGITS || !isWithin(timestamp, '0', '9')) {
 			throw new WebhookVerificationException(Reason.MALFORMED,
 					"Mailgun webhook signature timestamp must be 1 to " + MAX_TIMESTAMP_DIGITS
 							+ " digits (seconds since the epoch)");
 		}
-		if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || !isVisibleAscii(token)) {
+		if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || !isWithin(token, '!', '~')) {
 			throw new WebhookVerificationException(Reason.MALFORMED, "Mailgun webhook signature token must be 1 to "
 					+ MAX_TOKEN_LENGTH + " visible ASCII characters");
 		}
@@ -259,24 +259,8 @@ public final class WebhookSignatureVerifier {
 		return new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 	}
 
-	private static boolean isDigits(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isVisibleAscii(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x21 || c > 0x7e) {
-				return false;
-			}
-		}
-		return true;
+	private static boolean isWithin(String text, char first, char last) {
+		return text.chars().allMatch((c) -> c >= first && c <= last);
 	}
 
 	/**

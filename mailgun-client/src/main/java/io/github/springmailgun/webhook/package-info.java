@@ -1,6 +1,6 @@
 /**
  * Mailgun webhooks: {@link io.github.springmailgun.webhook.WebhookPayloadParser} reads a request into a
- * typed {@link io.github.springmailgun.webhook.MailgunEvent}, and
+ * typed {@link io.github.springmailgun.event.MailgunEvent}, and
  * {@link io.github.springmailgun.webhook.WebhookSignatureVerifier} checks that it came from Mailgun and was
  * not processed before. Usable without Spring Boot:
  *

@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.event.DeliveredEvent;
+import io.github.springmailgun.event.FailedEvent;
+import io.github.springmailgun.event.FailureSeverity;
+import io.github.springmailgun.event.MailgunEvent;
 import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +66,7 @@ class EventsTests {
 			.filter("attachment", "report.pdf")
 			.build();
 
-		List<Event> events = this.analytics.events(query).collectList().block();
+		List<MailgunEvent> events = this.analytics.events(query).collectList().block();
 
 		RecordedRequest first = this.server.takeRequest();
 		assertThat(first.getMethod()).isEqualTo("GET");
@@ -80,24 +85,26 @@ class EventsTests {
 		assertThat(this.server.takeRequest().getTarget()).isEqualTo("/v3/mg.example.com/events/PAGE3");
 		assertThat(this.server.requestCount()).isEqualTo(3);
 
-		assertThat(events).extracting(Event::event).containsExactly("delivered", "failed");
-		Event delivered = events.get(0);
+		assertThat(events).extracting(MailgunEvent::event).containsExactly("delivered", "failed");
+		DeliveredEvent delivered = (DeliveredEvent) events.get(0);
 		assertThat(delivered.id()).isEqualTo("hK7mQVt1QtqRiOfQXta4sw");
 		assertThat(delivered.timestamp()).isEqualTo(Instant.parse("2018-06-22T18:29:59.626182Z"));
-		assertThat(delivered.logLevel()).isEqualTo("info");
+		assertThat(delivered.fields()).containsEntry("log-level", "info");
 		assertThat(delivered.recipient()).isEqualTo("john@example.com");
-		assertThat(delivered.recipientProvider()).isEqualTo("Gmail");
+		assertThat(delivered.fields()).containsEntry("recipient-provider", "Gmail");
 		assertThat(delivered.deliveryStatus().code()).isEqualTo(250);
 		assertThat(delivered.deliveryStatus().mxHost()).isEqualTo("aspmx.l.example.com");
-		assertThat(delivered.message().messageId()).isEqualTo("20180622182958.1.48906CB188F1A454@exmple.org");
-		assertThat(delivered.message().headers().subject()).isEqualTo("Test Subject");
-		assertThat(delivered.message().size()).isEqualTo(586);
-		assertThat(delivered.envelope().sendingIp()).isEqualTo("123.123.123.123");
-		assertThat(delivered.storage().key()).isEqualTo("AwABB...");
+		assertThat(delivered.messageId()).isEqualTo("20180622182958.1.48906CB188F1A454@exmple.org");
+		assertThat(delivered.data().message().subject()).isEqualTo("Test Subject");
+		assertThat(delivered.fields().get("message")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("size", 586);
+		assertThat(delivered.fields().get("envelope")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("sending-ip", "123.123.123.123");
+		assertThat(delivered.data().storage().key()).isEqualTo("AwABB...");
 		assertThat(delivered.userVariables()).isEmpty();
 		assertThat(delivered.fields()).containsKey("flags");
-		Event failed = events.get(1);
-		assertThat(failed.severity()).isEqualTo("permanent");
+		FailedEvent failed = (FailedEvent) events.get(1);
+		assertThat(failed.severity()).isEqualTo(FailureSeverity.PERMANENT);
 		assertThat(failed.reason()).isEqualTo("suppress-bounce");
 		assertThat(failed.deliveryStatus().description()).isEqualTo("Not delivering to previously bounced address");
 	}
@@ -108,7 +115,7 @@ class EventsTests {
 	void readsEveryDocumentedExample(String type) {
 		this.server.respond(200, example("events-" + type + ".json", "/v3/mg.example.com/events/NEXT"));
 
-		Event event = this.analytics.events(EventsQuery.builder().build()).take(1).single().block();
+		MailgunEvent event = this.analytics.events(EventsQuery.builder().build()).take(1).single().block();
 
 		assertThat(event.event()).isEqualTo(type);
 		assertThat(event.id()).isNotBlank();
@@ -135,7 +142,7 @@ class EventsTests {
 			.replace(DOCUMENTED_NEXT, "https://attacker.example.net/v3/samples.mailgun.org/events/W3siY");
 		this.server.respond(200, json);
 
-		StepVerifier.create(this.analytics.events(EventsQuery.builder().build()).map(Event::event))
+		StepVerifier.create(this.analytics.events(EventsQuery.builder().build()).map(MailgunEvent::event))
 			.expectNext("delivered")
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(MailgunValidationException.class)
 				.hasMessageContaining("attacker.example.net"))

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.event.FailedEvent;
+import io.github.springmailgun.event.MailgunEvent;
 import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.testing.LoopbackMailgun;
 import mockwebserver3.RecordedRequest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -70,20 +73,21 @@ class LogsTests {
 				"875bunjnWkmis75bjklnsdk0s7jksnjknlknc64aTR", 100L));
 		assertThat(page.aggregates()).isNotNull();
 		assertThat(page.aggregates().metrics()).isEmpty();
-		LogEvent failed = page.items().get(0);
+		FailedEvent failed = (FailedEvent) page.items().get(0);
 		assertThat(failed.id()).isEqualTo("JDhSWf9mT5OFxCkZfpDU5d");
 		assertThat(failed.event()).isEqualTo("failed");
 		assertThat(failed.timestamp()).isEqualTo(Instant.parse("2024-07-08T16:30:18.530Z"));
-		assertThat(failed.domainName()).isEqualTo("example.com");
+		assertThat(failed.fields().get("domain")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class)).containsEntry("name", "example.com");
 		assertThat(failed.recipient()).isEqualTo("example@gmail.com");
-		assertThat(failed.recipientDomain()).isEqualTo("gmail.com");
-		assertThat(failed.recipientProvider()).isEqualTo("Gmail");
+		assertThat(failed.fields()).containsEntry("recipient-domain", "gmail.com")
+			.containsEntry("recipient-provider", "Gmail");
 		assertThat(failed.deliveryStatus().code()).isEqualTo(680);
 		assertThat(failed.deliveryStatus().attemptNo()).isEqualTo(5);
 		assertThat(failed.deliveryStatus().retrySeconds()).isEqualTo(145);
 		assertThat(failed.deliveryStatus().message()).isEqualTo("Turret client: server connection failed");
-		assertThat(failed.envelope().sendingIp()).isEqualTo("198.52.100.1");
-		assertThat(failed.envelope().sender()).isEqualTo("bob@example.com");
+		assertThat(failed.fields().get("envelope")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("sending-ip", "198.52.100.1")
+			.containsEntry("sender", "bob@example.com");
 		assertThat(failed.tags()).isEmpty();
 		assertThat(failed.fields()).containsKey("account").containsEntry("recipient", "example@gmail.com");
 	}
@@ -93,7 +97,7 @@ class LogsTests {
 		this.server.respond(200, page("one", "t2")).respond(200, page("two", "t3")).respond(200, EMPTY_PAGE);
 
 		List<String> ids = this.analytics.logs(LogsQuery.builder().duration(Duration.ofDays(1)).events("delivered").build())
-			.map(LogEvent::id)
+			.map(MailgunEvent::id)
 			.collectList()
 			.block();
 
@@ -124,7 +128,7 @@ class LogsTests {
 	void requestsTheNextPageOnlyWhenTheSubscriberWantsMore() {
 		this.server.respond(200, page("one", "t2")).respond(200, page("two", "t3"));
 
-		StepVerifier.create(this.analytics.logs(LogsQuery.builder().build()).map(LogEvent::id), 1)
+		StepVerifier.create(this.analytics.logs(LogsQuery.builder().build()).map(MailgunEvent::id), 1)
 			.expectNext("one")
 			.then(this.server::barrier)
 			.then(() -> assertThat(this.server.requestCount()).isEqualTo(1))

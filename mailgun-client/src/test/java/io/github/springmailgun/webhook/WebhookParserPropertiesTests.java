@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.springmailgun.event.DeliveredEvent;
+import io.github.springmailgun.event.EventType;
+import io.github.springmailgun.event.FailedEvent;
+import io.github.springmailgun.event.MailgunEvent;
+import io.github.springmailgun.event.UnknownEvent;
 import io.github.springmailgun.webhook.WebhookVerificationException.Reason;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,5 +1,7 @@
 package io.github.springmailgun.autoconfigure.actuate;
 
+import io.github.springmailgun.boot.actuate.MailgunSecretsSanitizingFunction;
+
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,5 +1,5 @@
 /**
- * Actuator support: keeps Mailgun secrets out of endpoint output.
+ * Auto-configuration of the actuator support that keeps Mailgun secrets out of endpoint output.
  */
 @NullMarked
 package io.github.springmailgun.autoconfigure.actuate;

@@ -8,6 +8,7 @@ import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.autoconfigure.MailgunAutoConfiguration;
 import io.github.springmailgun.autoconfigure.MailgunProperties;
+import io.github.springmailgun.boot.health.MailgunHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

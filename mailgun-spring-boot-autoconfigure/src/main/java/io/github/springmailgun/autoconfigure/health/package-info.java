@@ -1,5 +1,5 @@
 /**
- * Actuator health indicator for Mailgun sending domains.
+ * Auto-configuration of the Mailgun health contributor.
  */
 @NullMarked
 package io.github.springmailgun.autoconfigure.health;

@@ -1,6 +1,7 @@
 package io.github.springmailgun.autoconfigure.metrics;
 
 import io.github.springmailgun.autoconfigure.MailgunAutoConfiguration;
+import io.github.springmailgun.boot.metrics.MailgunRecipientsObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,5 +1,5 @@
 /**
- * Micrometer metrics for Mailgun sends beyond the {@code mailgun.send} timer.
+ * Auto-configuration of Micrometer metrics for Mailgun sends beyond the {@code mailgun.send} timer.
  */
 @NullMarked
 package io.github.springmailgun.autoconfigure.metrics;

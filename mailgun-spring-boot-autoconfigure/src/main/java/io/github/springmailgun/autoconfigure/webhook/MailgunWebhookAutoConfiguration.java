@@ -3,7 +3,10 @@ package io.github.springmailgun.autoconfigure.webhook;
 import java.time.Duration;
 
 import io.github.springmailgun.autoconfigure.MailgunProperties;
+import io.github.springmailgun.boot.webhook.CacheWebhookTokenStore;
+import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
 import io.github.springmailgun.webhook.InMemoryWebhookTokenStore;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import io.github.springmailgun.webhook.WebhookTokenStore;

@@ -1,6 +1,7 @@
 package io.github.springmailgun.autoconfigure.webhook;
 
 import io.github.springmailgun.autoconfigure.MailgunProperties;
+import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

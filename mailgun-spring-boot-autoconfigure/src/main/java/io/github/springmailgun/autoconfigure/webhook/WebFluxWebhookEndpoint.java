@@ -2,6 +2,7 @@ package io.github.springmailgun.autoconfigure.webhook;
 
 import java.util.OptionalLong;
 
+import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
 import io.github.springmailgun.internal.DataBuffers;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -1,9 +1,10 @@
 /**
  * Auto-configured Mailgun webhook endpoint: verifies each request, publishes it as a
- * {@link io.github.springmailgun.autoconfigure.webhook.MailgunWebhookEvent} and remembers its token, in
+ * {@link io.github.springmailgun.webhook.MailgunWebhookEvent} and remembers its token, in
  * memory or in a Spring {@link org.springframework.cache.Cache} shared by every instance.
  */
 @NullMarked
 package io.github.springmailgun.autoconfigure.webhook;
 
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.github.springmailgun.autoconfigure.health;
 
 import io.github.springmailgun.autoconfigure.MailgunAutoConfiguration;
+import io.github.springmailgun.boot.health.MailgunHealthIndicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

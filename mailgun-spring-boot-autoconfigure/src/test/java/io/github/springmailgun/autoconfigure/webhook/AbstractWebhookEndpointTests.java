@@ -14,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.springmailgun.webhook.DeliveredEvent;
-import io.github.springmailgun.webhook.EventType;
-import io.github.springmailgun.webhook.FailedEvent;
-import io.github.springmailgun.webhook.FailureSeverity;
+import io.github.springmailgun.event.DeliveredEvent;
+import io.github.springmailgun.event.EventType;
+import io.github.springmailgun.event.FailedEvent;
+import io.github.springmailgun.event.FailureSeverity;
 import io.github.springmailgun.webhook.LegacyWebhook;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

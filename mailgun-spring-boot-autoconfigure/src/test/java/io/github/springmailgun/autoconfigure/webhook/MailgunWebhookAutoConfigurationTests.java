@@ -11,6 +11,8 @@ import io.github.springmailgun.autoconfigure.MailgunConnectionDetails;
 import io.github.springmailgun.autoconfigure.MailgunMailSenderAutoConfiguration;
 import io.github.springmailgun.autoconfigure.MailgunProperties;
 import io.github.springmailgun.autoconfigure.MailgunPropertyMissingException;
+import io.github.springmailgun.boot.webhook.CacheWebhookTokenStore;
+import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
 import io.github.springmailgun.webhook.InMemoryWebhookTokenStore;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.springmailgun.boot.webhook.CacheWebhookTokenStore;
+import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -3,6 +3,9 @@ package io.github.springmailgun.autoconfigure.webhook;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.springmailgun.webhook.MailgunLegacyWebhookEvent;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
+
 import org.springframework.context.event.EventListener;
 
 /**

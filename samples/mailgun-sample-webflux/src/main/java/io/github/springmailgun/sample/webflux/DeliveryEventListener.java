@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-import io.github.springmailgun.autoconfigure.webhook.MailgunWebhookEvent;
-import io.github.springmailgun.webhook.FailedEvent;
+import io.github.springmailgun.event.FailedEvent;
+import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.springmailgun.webhook.DeliveredEvent;
-import io.github.springmailgun.webhook.EventType;
+import io.github.springmailgun.event.DeliveredEvent;
+import io.github.springmailgun.event.EventType;
 import io.github.springmailgun.test.autoconfigure.AutoConfigureMailgunMock;
 import org.junit.jupiter.api.Test;
 

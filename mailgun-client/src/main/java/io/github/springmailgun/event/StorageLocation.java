@@ -1,0 +1,14 @@
+package io.github.springmailgun.event;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where Mailgun stored the message of an event, from {@code event-data.storage}; the message can be
+ * fetched with the API key for Mailgun's retention period.
+ *
+ * @param key the storage key
+ * @param url the URL Mailgun serves the stored message at; check that it is a Mailgun host before sending
+ * the API key to it
+ */
+public record StorageLocation(@Nullable String key, @Nullable String url) {
+}

@@ -1,0 +1,132 @@
+package io.github.springmailgun.boot.webhook;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.springmailgun.webhook.WebhookTokenStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cache.Cache;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A {@link WebhookTokenStore} on a Spring {@link Cache}, so that every instance of an application that
+ * shares the cache (Redis, Hazelcast, Infinispan, a JCache provider...) rejects a token another instance
+ * processed. {@link #markSeen} is {@link Cache#putIfAbsent}, which Spring's cache implementations and the
+ * common providers make atomic; {@link #isSeen} is {@link Cache#get(Object)}.
+ *
+ * <p>
+ * Expiry is the cache's job: its entries must live at least as long as the time to live that
+ * {@link #markSeen} is given (the verifier's maximum age plus future skew), or a replay of an old token
+ * passes once its entry expired. At the first {@link #markSeen}, this store checks what it can: it warns
+ * when a Caffeine cache expires entries too early or when a {@code ConcurrentMapCache} keeps them forever
+ * (its memory grows with every webhook), and otherwise says at INFO that the cache's time to live is up to
+ * the application.
+ */
+public class CacheWebhookTokenStore implements WebhookTokenStore {
+
+	private static final Log logger = LogFactory.getLog(CacheWebhookTokenStore.class);
+
+	private static final boolean CAFFEINE_PRESENT = ClassUtils.isPresent(
+			"com.github.benmanes.caffeine.cache.Cache", CacheWebhookTokenStore.class.getClassLoader());
+
+	private final Cache cache;
+
+	private final AtomicBoolean ttlChecked = new AtomicBoolean();
+
+	/**
+	 * Creates a store on a cache.
+	 * @param cache the cache, shared by every instance that receives webhooks
+	 */
+	public CacheWebhookTokenStore(Cache cache) {
+		this.cache = Objects.requireNonNull(cache, "cache");
+	}
+
+	@Override
+	public boolean isSeen(String token) {
+		Objects.requireNonNull(token, "token");
+		return this.cache.get(token) != null;
+	}
+
+	@Override
+	public boolean markSeen(String token, Duration ttl) {
+		Objects.requireNonNull(token, "token");
+		Objects.requireNonNull(ttl, "ttl");
+		if (this.ttlChecked.compareAndSet(false, true)) {
+			checkTimeToLive(ttl);
+		}
+		return this.cache.putIfAbsent(token, Boolean.TRUE) == null;
+	}
+
+	/**
+	 * Returns the cache that holds the tokens.
+	 * @return the cache
+	 */
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	/**
+	 * Returns a summary with the cache name, without the tokens.
+	 * @return the summary
+	 */
+	@Override
+	public String toString() {
+		return "CacheWebhookTokenStore[cache=" + this.cache.getName() + "]";
+	}
+
+	private void checkTimeToLive(Duration required) {
+		Object nativeCache = this.cache.getNativeCache();
+		String name = "Cache '" + this.cache.getName() + "' of the Mailgun webhook tokens";
+		if (CAFFEINE_PRESENT && CaffeineExpiry.isCaffeine(nativeCache)) {
+			Duration expiry = CaffeineExpiry.expiry(nativeCache);
+			if (expiry == null) {
+				logger.info(name + " has no fixed expiry; make sure it keeps entries at least " + required);
+			}
+			else if (expiry.compareTo(required) < 0) {
+				logger.warn(name + " expires entries after " + expiry + ", before the " + required
+						+ " a token must be remembered: a replay of an older token would be accepted");
+			}
+			return;
+		}
+		if (nativeCache instanceof ConcurrentMap) {
+			logger.warn(name + " never expires entries: it grows by one entry per webhook until the application "
+					+ "stops. Give the cache a time to live of at least " + required + ", or set "
+					+ "mailgun.webhooks.replay-cache to empty to keep tokens in a bounded in-memory store");
+			return;
+		}
+		logger.info(name + " must keep entries at least " + required
+				+ " (mailgun.webhooks.max-age plus max-future-skew); its time to live cannot be checked here");
+	}
+
+	/**
+	 * Reads the expiry of a Caffeine cache; only loaded when Caffeine is on the classpath.
+	 */
+	private static final class CaffeineExpiry {
+
+		static boolean isCaffeine(Object nativeCache) {
+			return nativeCache instanceof com.github.benmanes.caffeine.cache.Cache;
+		}
+
+		/**
+		 * Returns the shorter of expire-after-write and expire-after-access, or {@code null} for none.
+		 */
+		static @Nullable Duration expiry(Object nativeCache) {
+			var policy = ((com.github.benmanes.caffeine.cache.Cache<?, ?>) nativeCache).policy();
+			Optional<Duration> afterWrite = policy.expireAfterWrite().map((expiration) -> expiration.getExpiresAfter());
+			Optional<Duration> afterAccess = policy.expireAfterAccess()
+				.map((expiration) -> expiration.getExpiresAfter());
+			if (afterWrite.isPresent() && afterAccess.isPresent()) {
+				return (afterWrite.get().compareTo(afterAccess.get()) <= 0) ? afterWrite.get() : afterAccess.get();
+			}
+			return afterWrite.orElse(afterAccess.orElse(null));
+		}
+
+	}
+
+}
