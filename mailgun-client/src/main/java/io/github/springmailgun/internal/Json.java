@@ -73,7 +73,8 @@ public final class Json {
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> immutableObject(@Nullable Object json) {
 		JsonNode node = (json instanceof JsonNode tree) ? tree : MAPPER.valueToTree(json);
-		return (node != null && node.isObject()) ? (Map<String, Object>) immutable(node) : Map.of();
+		Object copy = (node != null && node.isObject()) ? immutable(node) : null;
+		return (copy instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 	}
 
 	/**
