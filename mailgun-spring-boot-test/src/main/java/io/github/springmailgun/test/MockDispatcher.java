@@ -119,7 +119,7 @@ final class MockDispatcher {
 			};
 		}
 		catch (BadRequestException ex) {
-			return Answer.json(400, ex.getMessage());
+			return Answer.json(400, String.valueOf(ex.getMessage()));
 		}
 	}
 
