@@ -5,18 +5,16 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -52,6 +50,9 @@ public final class MailgunDates {
 
 	private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
+	/** A number as Mailgun writes epoch seconds: digits with at most one point, no exponent. */
+	private static final Pattern EPOCH_SECONDS = Pattern.compile("-?(?:\\d+\\.?\\d*|\\.\\d+)");
+
 	/** Digits before the point of the largest epoch second an {@link Instant} holds (31556889864403199). */
 	private static final int MAX_EPOCH_SECOND_DIGITS = 17;
 
@@ -65,18 +66,10 @@ public final class MailgunDates {
 	 * @throws IllegalArgumentException when the text is not a date in a known form
 	 */
 	public static Instant parse(String text) {
-		Objects.requireNonNull(text, "text");
 		String value = withoutComments(text).trim();
-		if (value.isEmpty()) {
-			throw invalid(text, null);
-		}
 		try {
-			if (isEpochSeconds(value)) {
-				Instant instant = epochSeconds(new BigDecimal(value));
-				if (instant == null) {
-					throw invalid(text, null);
-				}
-				return instant;
+			if (EPOCH_SECONDS.matcher(value).matches()) {
+				return Optional.ofNullable(epochSeconds(new BigDecimal(value))).orElseThrow(() -> invalid(text, null));
 			}
 			if (value.length() >= 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-') {
 				return isoLike(value);
@@ -150,34 +143,11 @@ public final class MailgunDates {
 		}
 	}
 
-	private static boolean isEpochSeconds(String value) {
-		int start = (value.charAt(0) == '-') ? 1 : 0;
-		boolean digits = false;
-		boolean dot = false;
-		for (int i = start; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '.' && !dot) {
-				dot = true;
-			}
-			else if (c >= '0' && c <= '9') {
-				digits = true;
-			}
-			else {
-				return false;
-			}
-		}
-		return digits;
-	}
-
 	/** ISO 8601 ({@code 2024-07-08T16:30:18.530Z}) or Go's default ({@code 2023-01-02 02:14:27 +0000 UTC}). */
 	private static Instant isoLike(String value) {
 		if (value.length() > 10 && (value.charAt(10) == 'T' || value.charAt(10) == 't')) {
-			TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from,
-					LocalDateTime::from);
-			if (parsed instanceof ZonedDateTime zoned) {
-				return zoned.toInstant();
-			}
-			return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+			// The offset or zone in the text wins; UTC only stands in for a missing one.
+			return Instant.from(DateTimeFormatter.ISO_DATE_TIME.withZone(ZoneOffset.UTC).parse(value));
 		}
 		String[] tokens = value.split("\\s+");
 		LocalDate date = LocalDate.parse(tokens[0]);
@@ -196,21 +166,19 @@ public final class MailgunDates {
 		if (comma >= 0) {
 			rest = rest.substring(comma + 1);
 		}
-		List<String> tokens = new ArrayList<>(List.of(rest.trim().split("\\s+")));
-		if (!tokens.isEmpty() && tokens.get(0).length() >= 3
-				&& DAYS.contains(tokens.get(0).substring(0, 3).toLowerCase(Locale.ROOT))) {
-			tokens.remove(0);
-		}
-		if (tokens.size() < 4) {
+		String[] tokens = rest.trim().split("\\s+");
+		boolean dayName = tokens[0].length() >= 3 && DAYS.contains(tokens[0].substring(0, 3).toLowerCase(Locale.ROOT));
+		int first = dayName ? 1 : 0;
+		if (tokens.length - first < 4) {
 			throw new IllegalArgumentException("expected day, month, year and time");
 		}
-		int day = Integer.parseInt(tokens.get(0));
-		int month = month(tokens.get(1));
-		int year = year(tokens.get(2));
-		String clock = tokens.get(3);
+		int day = Integer.parseInt(tokens[first]);
+		int month = month(tokens[first + 1]);
+		int year = year(tokens[first + 2]);
+		String clock = tokens[first + 3];
 		// ISO times need two-digit hours; RFC 2822 writers usually pad, but "9:05:00" is seen in the wild.
 		LocalTime time = LocalTime.parse((clock.indexOf(':') == 1) ? "0" + clock : clock);
-		ZoneId zone = zone(tokens.toArray(String[]::new), 4);
+		ZoneId zone = zone(tokens, first + 4);
 		return ZonedDateTime.of(LocalDate.of(year, month, day), time, zone).toInstant();
 	}
 

@@ -78,33 +78,23 @@ final class Retries {
 		if (attempts >= this.policy.effectiveMaxAttempts() || !request.isRepeatable()) {
 			return null;
 		}
-		Duration delay = delayFor(failure, attempts, request);
-		if (delay == null || elapsed.plus(delay).compareTo(this.policy.maxElapsedTime()) > 0) {
-			return null;
-		}
-		return delay;
-	}
-
-	private @Nullable Duration delayFor(Throwable failure, long attempts, ApiRequest request) {
+		Duration delay = null;
 		if (failure instanceof MailgunRateLimitException rateLimited) {
 			// Mailgun did not accept the request: always safe to repeat, after the wait it asked for.
-			Duration hint = rateLimited.getRetryAfter().orElse(null);
-			if (hint == null) {
-				return jittered(attempts);
-			}
-			return (hint.compareTo(this.policy.maxBackoff()) > 0) ? null : hint;
+			Duration hint = rateLimited.getRetryAfter().orElseGet(() -> jittered(attempts));
+			delay = (hint.compareTo(this.policy.maxBackoff()) > 0) ? null : hint;
 		}
-		if (failure instanceof MailgunServerException serverError) {
+		else if (failure instanceof MailgunServerException serverError) {
 			int status = serverError.getStatusCode();
 			boolean retryable = request.idempotent() ? (status == 500 || GATEWAY_STATUSES.contains(status))
 					: (this.policy.retrySendOnServerError() && GATEWAY_STATUSES.contains(status));
-			return retryable ? jittered(attempts) : null;
+			delay = retryable ? jittered(attempts) : null;
 		}
-		if (failure instanceof MailgunTransportException transport) {
-			boolean retryable = !transport.isRequestMayHaveReachedMailgun() || request.idempotent();
-			return retryable ? jittered(attempts) : null;
+		else if (failure instanceof MailgunTransportException transport
+				&& (!transport.isRequestMayHaveReachedMailgun() || request.idempotent())) {
+			delay = jittered(attempts);
 		}
-		return null;
+		return (delay == null || elapsed.plus(delay).compareTo(this.policy.maxElapsedTime()) > 0) ? null : delay;
 	}
 
 	/** Exponential backoff with "equal jitter": between half and all of the computed delay. */

@@ -1,10 +1,8 @@
 package io.github.springmailgun.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,78 +19,63 @@ import org.springframework.http.HttpHeaders;
  */
 final class RetryAfterHints {
 
-	private static final Pattern AFTER_SECONDS = Pattern.compile("try again after\\s+(\\d+(?:\\.\\d+)?)\\s*seconds?",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern AFTER_DATE = Pattern.compile("try again after\\s+(.+?)\\s*$",
-			Pattern.CASE_INSENSITIVE);
+	/** Seconds are tried first, so that "120 seconds" is not read as a date. */
+	private static final Pattern TRY_AGAIN_AFTER = Pattern
+		.compile("try again after\\s+(?:(\\d+(?:\\.\\d+)?)\\s*seconds?|(.+?)\\s*$)", Pattern.CASE_INSENSITIVE);
 
 	private RetryAfterHints() {
 	}
 
 	static @Nullable Duration find(HttpHeaders headers, @Nullable Map<String, Object> body, String message,
 			Instant now) {
-		Duration hint = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER), now);
+		Duration hint = secondsOrDate(headers.getFirst(HttpHeaders.RETRY_AFTER), now);
 		if (hint == null) {
-			hint = rateLimitReset(headers.getFirst("X-RateLimit-Reset"), now);
+			hint = epochSecond(headers.getFirst("X-RateLimit-Reset"), now);
 		}
 		if (hint == null && body != null && body.get("retry-seconds") instanceof Number seconds) {
 			hint = seconds(seconds.doubleValue());
 		}
-		if (hint == null) {
-			hint = fromMessage(message, now);
+		Matcher text = TRY_AGAIN_AFTER.matcher(message);
+		if (hint == null && text.find()) {
+			hint = (text.group(1) != null) ? seconds(Double.parseDouble(text.group(1))) : secondsOrDate(text.group(2), now);
 		}
 		return hint;
 	}
 
-	private static @Nullable Duration retryAfter(@Nullable String value, Instant now) {
+	/** A number of seconds, or an HTTP date (a sentence's full stop after it is not part of it). */
+	private static @Nullable Duration secondsOrDate(@Nullable String value, Instant now) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		String text = value.trim();
 		try {
-			return seconds(Double.parseDouble(value.trim()));
+			return seconds(Double.parseDouble(text));
 		}
 		catch (NumberFormatException ex) {
-			return until(value.trim(), now);
+			try {
+				return until(MailgunDates.parse(text.endsWith(".") ? text.substring(0, text.length() - 1) : text), now);
+			}
+			catch (IllegalArgumentException notADate) {
+				return null;
+			}
 		}
 	}
 
-	private static @Nullable Duration rateLimitReset(@Nullable String value, Instant now) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
+	/** The epoch second of the reset, read with the date codec's guard against huge exponents. */
+	private static @Nullable Duration epochSecond(@Nullable String value, Instant now) {
 		try {
-			double epochSeconds = Double.parseDouble(value.trim());
-			long millis = (long) (epochSeconds * 1000) - now.toEpochMilli();
-			return Duration.ofMillis(Math.max(millis, 0));
+			Instant reset = (value != null) ? MailgunDates.epochSeconds(new BigDecimal(value.trim())) : null;
+			return (reset != null) ? until(reset, now) : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
 	}
 
-	private static @Nullable Duration fromMessage(String message, Instant now) {
-		Matcher seconds = AFTER_SECONDS.matcher(message);
-		if (seconds.find()) {
-			return seconds(Double.parseDouble(seconds.group(1)));
-		}
-		Matcher date = AFTER_DATE.matcher(message);
-		if (date.find()) {
-			return until(date.group(1), now);
-		}
-		return null;
-	}
-
-	private static @Nullable Duration until(String text, Instant now) {
-		String date = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-		try {
-			Instant then = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			Duration wait = Duration.between(now, then);
-			return wait.isNegative() ? Duration.ZERO : wait;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	private static @Nullable Duration until(Instant then, Instant now) {
+		Duration wait = Duration.between(now, then);
+		// Through seconds(): a date centuries ahead saturates there instead of overflowing toMillis() later.
+		return wait.isNegative() ? Duration.ZERO : seconds(wait.getSeconds() + wait.getNano() / 1e9);
 	}
 
 	private static @Nullable Duration seconds(double seconds) {

@@ -15,6 +15,8 @@ import io.github.springmailgun.error.MailgunTransportException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
  * Classifies a failure that is not an answer from Mailgun: whether the request may have reached Mailgun
  * decides whether it may be retried (see {@link Retries}).
@@ -35,40 +37,36 @@ final class TransportFailures {
 	 */
 	static MailgunException classify(Throwable failure, ApiRequest request, boolean handedToConnection,
 			Duration readTimeout) {
-		MailgunException own = find(failure, MailgunException.class);
-		if (own != null) {
+		if (cause(failure, MailgunException.class) instanceof MailgunException own) {
 			return own;
 		}
 		URI uri = request.uri();
 		String target = request.method() + " " + uri.getScheme() + "://" + uri.getHost()
 				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
-		if (handedToConnection
-				&& (find(failure, TimeoutException.class) != null || find(failure, ReadTimeoutException.class) != null)) {
+		if (handedToConnection && cause(failure, TimeoutException.class, ReadTimeoutException.class) != null) {
 			return new MailgunTimeoutException("No response from Mailgun within " + readTimeout + " for " + target,
 					failure, true);
 		}
 		// No connection, no name, or no TLS session: the request was never written.
-		if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null
-				|| find(failure, UnresolvedAddressException.class) != null
-				|| find(failure, SSLHandshakeException.class) != null) {
-			return new MailgunTransportException("Could not connect to Mailgun for " + target + ": "
-					+ rootMessage(failure), failure, false);
-		}
+		boolean notConnected = cause(failure, ConnectException.class, UnknownHostException.class,
+				UnresolvedAddressException.class, SSLHandshakeException.class) != null;
 		// The connection pool refused the request (its queue of waiting requests is full) or made it wait
-		// too long: nothing was written, so even a send may be retried.
-		if (!handedToConnection) {
-			return new MailgunTransportException("No connection to Mailgun was available for " + target + ": "
-					+ rootMessage(failure), failure, false);
-		}
-		return new MailgunTransportException("Connection to Mailgun failed during " + target + ": "
-				+ rootMessage(failure), failure, true);
+		// too long: nothing was written either, so even a send may be retried.
+		String what = notConnected ? "Could not connect to Mailgun for "
+				: !handedToConnection ? "No connection to Mailgun was available for "
+						: "Connection to Mailgun failed during ";
+		return new MailgunTransportException(what + target + ": " + rootMessage(failure), failure,
+				handedToConnection && !notConnected);
 	}
 
-	private static @Nullable <E extends Throwable> E find(Throwable failure, Class<E> type) {
+	/** The first throwable of one of the types in the cause chain (bounded, as a chain may loop). */
+	private static @Nullable Throwable cause(Throwable failure, Class<?>... types) {
 		Throwable current = failure;
 		for (int depth = 0; current != null && depth < 16; depth++) {
-			if (type.isInstance(current)) {
-				return type.cast(current);
+			for (Class<?> type : types) {
+				if (type.isInstance(current)) {
+					return current;
+				}
 			}
 			current = current.getCause();
 		}
@@ -76,10 +74,7 @@ final class TransportFailures {
 	}
 
 	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String message = root.getMessage();
 		return root.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
 	}
