@@ -42,13 +42,8 @@ public enum ClickTrackingMode {
 	 */
 	@JsonCreator
 	public static @Nullable ClickTrackingMode of(@Nullable Object value) {
-		if (value instanceof Boolean active) {
-			return active ? ENABLED : DISABLED;
-		}
-		if (value == null) {
-			return null;
-		}
-		return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+		// A boolean's text is its wire value, and a null's ("null") is no value this client knows.
+		return switch (String.valueOf(value).trim().toLowerCase(Locale.ROOT)) {
 			case "true", "yes" -> ENABLED;
 			case "false", "no" -> DISABLED;
 			case "htmlonly" -> HTML_ONLY;

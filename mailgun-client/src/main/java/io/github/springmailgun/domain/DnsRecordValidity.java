@@ -1,6 +1,6 @@
 package io.github.springmailgun.domain;
 
-import java.util.Locale;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -42,15 +42,11 @@ public enum DnsRecordValidity {
 	 */
 	@JsonCreator
 	public static DnsRecordValidity of(@Nullable String value) {
-		if (value != null) {
-			String lower = value.trim().toLowerCase(Locale.ROOT);
-			for (DnsRecordValidity validity : values()) {
-				if (validity.wireValue.equals(lower)) {
-					return validity;
-				}
-			}
-		}
-		return UNKNOWN;
+		String wire = (value != null) ? value.trim() : "";
+		return Arrays.stream(values())
+			.filter((validity) -> validity.wireValue.equalsIgnoreCase(wire))
+			.findFirst()
+			.orElse(UNKNOWN);
 	}
 
 }

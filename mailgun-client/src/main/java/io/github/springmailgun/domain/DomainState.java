@@ -1,6 +1,6 @@
 package io.github.springmailgun.domain;
 
-import java.util.Locale;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -45,15 +45,11 @@ public enum DomainState {
 	 */
 	@JsonCreator
 	public static DomainState of(@Nullable String value) {
-		if (value != null) {
-			String lower = value.trim().toLowerCase(Locale.ROOT);
-			for (DomainState state : values()) {
-				if (state.wireValue.equals(lower)) {
-					return state;
-				}
-			}
-		}
-		return UNKNOWN;
+		String wire = (value != null) ? value.trim() : "";
+		return Arrays.stream(values())
+			.filter((state) -> state.wireValue.equalsIgnoreCase(wire))
+			.findFirst()
+			.orElse(UNKNOWN);
 	}
 
 }

@@ -39,19 +39,9 @@ public class MailgunApiException extends MailgunException {
 
 	private static String describe(int statusCode, String mailgunMessage, String method, String path,
 			MailgunRegion region, String hint) {
-		StringBuilder text = new StringBuilder("Mailgun answered ").append(method)
-			.append(' ')
-			.append(path)
-			.append(" with ")
-			.append(statusCode);
-		if (!mailgunMessage.isEmpty()) {
-			text.append(": ").append(mailgunMessage);
-		}
-		text.append(" (region ").append(region).append(')');
-		if (!hint.isEmpty()) {
-			text.append(". ").append(hint);
-		}
-		return text.toString();
+		return "Mailgun answered " + method + " " + path + " with " + statusCode
+				+ (mailgunMessage.isEmpty() ? "" : ": " + mailgunMessage) + " (region " + region + ")"
+				+ (hint.isEmpty() ? "" : ". " + hint);
 	}
 
 	/**

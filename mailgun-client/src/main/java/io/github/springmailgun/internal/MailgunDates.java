@@ -105,11 +105,8 @@ public final class MailgunDates {
 	 * @return for example {@code 1529704976} or {@code 1529704976.5}
 	 */
 	public static String epochSeconds(Instant instant) {
-		BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond());
-		if (instant.getNano() == 0) {
-			return seconds.toPlainString();
-		}
-		return seconds.add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros().toPlainString();
+		BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
+		return seconds.stripTrailingZeros().toPlainString();
 	}
 
 	/**
@@ -246,12 +243,8 @@ public final class MailgunDates {
 				return epochSeconds(parser.getDecimalValue());
 			}
 			if (token == JsonToken.VALUE_STRING) {
-				String text = parser.getString();
-				if (text.isBlank()) {
-					return null;
-				}
 				try {
-					return parse(text);
+					return parse(parser.getString());
 				}
 				catch (IllegalArgumentException ex) {
 					return null;

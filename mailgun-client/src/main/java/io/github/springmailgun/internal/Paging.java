@@ -1,7 +1,6 @@
 package io.github.springmailgun.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -124,13 +123,7 @@ public final class Paging {
 	 * @return the items
 	 */
 	public static <T> List<T> readItems(JsonNode array, Function<JsonNode, T> itemReader) {
-		List<T> items = new ArrayList<>();
-		for (JsonNode item : array.values()) {
-			if (item.isObject()) {
-				items.add(itemReader.apply(item));
-			}
-		}
-		return List.copyOf(items);
+		return array.valueStream().filter(JsonNode::isObject).map(itemReader).toList();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.springmailgun.internal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +30,8 @@ public final class Parameters {
 	public static Parameters of(Object value) {
 		Parameters parameters = new Parameters();
 		Map<?, ?> members = Json.mapper().convertValue(value, Map.class);
-		members.forEach((name, member) -> {
-			if (member instanceof Collection<?> repeated) {
-				parameters.addAll(name.toString(), repeated);
-			}
-			else {
-				parameters.add(name.toString(), member);
-			}
-		});
+		members.forEach((name, member) -> parameters.addAll(name.toString(),
+				(member instanceof Collection<?> repeated) ? repeated : Collections.singletonList(member)));
 		return parameters;
 	}
 

@@ -50,10 +50,8 @@ public final class ResponseFields {
 	 */
 	public static <T> T read(JsonNode object, String name, Class<T> type) {
 		JsonNode member = object.get(name);
-		if (member == null || member.isNull()) {
-			throw new IllegalArgumentException("no '" + name + "' in the response");
-		}
-		T value = Json.mapper().treeToValue(member, type);
+		// A JSON null binds to null as well.
+		T value = (member != null) ? Json.mapper().treeToValue(member, type) : null;
 		if (value == null) {
 			throw new IllegalArgumentException("no '" + name + "' in the response");
 		}

@@ -30,10 +30,7 @@ public final class TrustedHosts {
 	public boolean isTrusted(URI target) {
 		String host = target.getHost();
 		String scheme = target.getScheme();
-		if (host == null || scheme == null) {
-			return false;
-		}
-		if (target.getRawUserInfo() != null) {
+		if (host == null || scheme == null || target.getRawUserInfo() != null) {
 			return false;
 		}
 		if (scheme.equalsIgnoreCase(this.baseUrl.getScheme()) && host.equalsIgnoreCase(this.baseUrl.getHost())

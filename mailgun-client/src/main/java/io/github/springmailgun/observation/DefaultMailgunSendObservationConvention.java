@@ -51,19 +51,12 @@ public class DefaultMailgunSendObservationConvention implements MailgunSendObser
 	 */
 	protected KeyValue outcome(MailgunSendObservationContext context) {
 		int status = statusOf(context);
-		String outcome;
-		if (status >= 200 && status < 300 && context.getError() == null) {
-			outcome = "SUCCESS";
-		}
-		else if (status >= 400 && status < 500) {
-			outcome = "CLIENT_ERROR";
-		}
-		else if (status >= 500) {
-			outcome = "SERVER_ERROR";
-		}
-		else {
-			outcome = "UNKNOWN";
-		}
+		String outcome = switch (Math.min(status / 100, 5)) {
+			case 2 -> (context.getError() == null) ? "SUCCESS" : "UNKNOWN";
+			case 4 -> "CLIENT_ERROR";
+			case 5 -> "SERVER_ERROR";
+			default -> "UNKNOWN";
+		};
 		return KeyValue.of("outcome", outcome);
 	}
 

@@ -32,11 +32,8 @@ public record TemplateRequest(String name, @Nullable String description, @Nullab
 		if (name == null || name.isBlank()) {
 			throw new MailgunValidationException("name", "must not be blank");
 		}
-		if (template == null && tag != null) {
-			throw new MailgunValidationException("tag", "needs template content: without it no version is created");
-		}
-		if (template == null && comment != null) {
-			throw new MailgunValidationException("comment",
+		if (template == null && (tag != null || comment != null)) {
+			throw new MailgunValidationException((tag != null) ? "tag" : "comment",
 					"needs template content: without it no version is created");
 		}
 		headers = (headers != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(headers)) : Map.of();
