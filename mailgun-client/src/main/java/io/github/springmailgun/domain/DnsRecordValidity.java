@@ -1,6 +1,7 @@
 package io.github.springmailgun.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -12,19 +13,13 @@ import org.jspecify.annotations.Nullable;
 public enum DnsRecordValidity {
 
 	/** Found with the expected value ({@code valid}). */
-	VALID("valid"),
+	VALID,
 
 	/** Missing or with another value ({@code invalid}). */
-	INVALID("invalid"),
+	INVALID,
 
 	/** Not checked yet, or a value this client does not know ({@code unknown}). */
-	UNKNOWN("unknown");
-
-	private final String wireValue;
-
-	DnsRecordValidity(String wireValue) {
-		this.wireValue = wireValue;
-	}
+	UNKNOWN;
 
 	/**
 	 * Returns the value as Mailgun writes it.
@@ -32,7 +27,8 @@ public enum DnsRecordValidity {
 	 */
 	@JsonValue
 	public String wireValue() {
-		return this.wireValue;
+		// Mailgun's values are the constants' names in lower case.
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -44,7 +40,7 @@ public enum DnsRecordValidity {
 	public static DnsRecordValidity of(@Nullable String value) {
 		String wire = (value != null) ? value.trim() : "";
 		return Arrays.stream(values())
-			.filter((validity) -> validity.wireValue.equalsIgnoreCase(wire))
+			.filter((validity) -> validity.name().equalsIgnoreCase(wire))
 			.findFirst()
 			.orElse(UNKNOWN);
 	}

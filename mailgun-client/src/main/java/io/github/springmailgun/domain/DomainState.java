@@ -1,6 +1,7 @@
 package io.github.springmailgun.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -12,22 +13,16 @@ import org.jspecify.annotations.Nullable;
 public enum DomainState {
 
 	/** Verified and able to send ({@code active}). */
-	ACTIVE("active"),
+	ACTIVE,
 
 	/** DNS records not verified yet ({@code unverified}). */
-	UNVERIFIED("unverified"),
+	UNVERIFIED,
 
 	/** Disabled by Mailgun or the account ({@code disabled}). */
-	DISABLED("disabled"),
+	DISABLED,
 
 	/** A state this version of the client does not know. */
-	UNKNOWN("unknown");
-
-	private final String wireValue;
-
-	DomainState(String wireValue) {
-		this.wireValue = wireValue;
-	}
+	UNKNOWN;
 
 	/**
 	 * Returns the value as Mailgun writes it.
@@ -35,7 +30,8 @@ public enum DomainState {
 	 */
 	@JsonValue
 	public String wireValue() {
-		return this.wireValue;
+		// Mailgun's values are the constants' names in lower case.
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -47,7 +43,7 @@ public enum DomainState {
 	public static DomainState of(@Nullable String value) {
 		String wire = (value != null) ? value.trim() : "";
 		return Arrays.stream(values())
-			.filter((state) -> state.wireValue.equalsIgnoreCase(wire))
+			.filter((state) -> state.name().equalsIgnoreCase(wire))
 			.findFirst()
 			.orElse(UNKNOWN);
 	}

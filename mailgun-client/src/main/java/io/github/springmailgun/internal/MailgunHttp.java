@@ -29,7 +29,6 @@ import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Executes calls to Mailgun: authentication, timeouts, error mapping and retries, shared by every API
@@ -117,11 +116,7 @@ public final class MailgunHttp {
 	 * @return the absolute URL
 	 */
 	public URI uri(String pathTemplate, Object... variables) {
-		return UriComponentsBuilder.fromUri(this.settings.baseUrl())
-			.path(pathTemplate)
-			.encode()
-			.buildAndExpand(variables)
-			.toUri();
+		return new Parameters().toUri(this, pathTemplate, variables);
 	}
 
 	/**
