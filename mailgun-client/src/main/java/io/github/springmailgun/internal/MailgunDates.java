@@ -211,10 +211,7 @@ public final class MailgunDates {
 			return ZoneOffset.of(token);
 		}
 		ZoneOffset named = ZONE_NAMES.get(token.toUpperCase(Locale.ROOT));
-		if (named != null) {
-			return named;
-		}
-		return ZoneId.of(token, ZoneId.SHORT_IDS);
+		return (named != null) ? named : ZoneId.of(token, ZoneId.SHORT_IDS);
 	}
 
 	private static String withoutComments(String text) {
