@@ -100,10 +100,9 @@ public final class WebhookPayloadParser {
 			if (pair.isEmpty()) {
 				continue;
 			}
-			int equals = pair.indexOf('=');
-			String name = decode((equals >= 0) ? pair.substring(0, equals) : pair);
-			String value = (equals >= 0) ? decode(pair.substring(equals + 1)) : "";
-			fields.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+			String[] nameAndValue = pair.split("=", 2);
+			String value = (nameAndValue.length > 1) ? decode(nameAndValue[1]) : "";
+			fields.computeIfAbsent(decode(nameAndValue[0]), (key) -> new ArrayList<>()).add(value);
 		}
 		return parseLegacyForm(fields);
 	}
@@ -127,11 +126,11 @@ public final class WebhookPayloadParser {
 		String timestamp = single(copy, "timestamp");
 		String token = single(copy, "token");
 		String signature = single(copy, "signature");
-		String parentSignature = copy.containsKey("parent-signature") ? single(copy, "parent-signature") : null;
 		if (timestamp == null || token == null || signature == null) {
 			throw malformed("Mailgun legacy webhook needs the form fields timestamp, token and signature", null);
 		}
-		return new LegacyWebhook(new WebhookSignature(timestamp, token, signature, parentSignature), copy);
+		return new LegacyWebhook(new WebhookSignature(timestamp, token, signature, single(copy, "parent-signature")),
+				copy);
 	}
 
 	/**
@@ -222,18 +221,11 @@ public final class WebhookPayloadParser {
 	}
 
 	private static @Nullable String single(Map<String, List<String>> fields, String name) {
-		List<String> values = fields.get(name);
-		if (values == null || values.isEmpty()) {
-			return null;
+		List<String> values = fields.getOrDefault(name, List.of());
+		if (values.stream().distinct().count() > 1) {
+			throw malformed("Mailgun legacy webhook repeats the form field " + name + " with different values", null);
 		}
-		String first = values.get(0);
-		for (String value : values) {
-			if (!first.equals(value)) {
-				throw malformed("Mailgun legacy webhook repeats the form field " + name + " with different values",
-						null);
-			}
-		}
-		return first;
+		return values.isEmpty() ? null : values.get(0);
 	}
 
 	private static String decode(String text) {
