@@ -3,6 +3,7 @@ package io.github.springmailgun.webhook;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,20 +118,14 @@ public final class WebhookPayloadParser {
 	 */
 	public LegacyWebhook parseLegacyForm(Map<String, ? extends List<String>> fields) {
 		Objects.requireNonNull(fields, "fields");
-		Map<String, List<String>> copy = new LinkedHashMap<>();
-		fields.forEach((name, values) -> {
-			if (name != null) {
-				copy.put(name, (values != null) ? values.stream().filter(Objects::nonNull).toList() : List.of());
-			}
-		});
-		String timestamp = single(copy, "timestamp");
-		String token = single(copy, "token");
-		String signature = single(copy, "signature");
+		String timestamp = single(fields, "timestamp");
+		String token = single(fields, "token");
+		String signature = single(fields, "signature");
 		if (timestamp == null || token == null || signature == null) {
 			throw malformed("Mailgun legacy webhook needs the form fields timestamp, token and signature", null);
 		}
-		return new LegacyWebhook(new WebhookSignature(timestamp, token, signature, single(copy, "parent-signature")),
-				copy);
+		return new LegacyWebhook(new WebhookSignature(timestamp, token, signature, single(fields, "parent-signature")),
+				Collections.unmodifiableMap(fields));
 	}
 
 	/**
@@ -220,12 +215,14 @@ public final class WebhookPayloadParser {
 		return !value.isMissingNode() && !value.isNull();
 	}
 
-	private static @Nullable String single(Map<String, List<String>> fields, String name) {
-		List<String> values = fields.getOrDefault(name, List.of());
-		if (values.stream().distinct().count() > 1) {
+	private static @Nullable String single(Map<String, ? extends List<String>> fields, String name) {
+		List<String> values = fields.get(name);
+		List<String> distinct = (values != null) ? values.stream().filter(Objects::nonNull).distinct().toList()
+				: List.of();
+		if (distinct.size() > 1) {
 			throw malformed("Mailgun legacy webhook repeats the form field " + name + " with different values", null);
 		}
-		return values.isEmpty() ? null : values.get(0);
+		return distinct.isEmpty() ? null : distinct.get(0);
 	}
 
 	private static String decode(String text) {
