@@ -2,8 +2,8 @@ package io.github.springmailgun.event;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunDates;
@@ -120,18 +120,8 @@ final class EventJson {
 		return infinite ? null : new BigDecimal(value.toString());
 	}
 
-		private static List<String> strings(JsonNode array) {
-		if (!array.isArray()) {
-			return List.of();
-		}
-		List<String> strings = new ArrayList<>(array.size());
-		for (JsonNode item : array) {
-			String text = Json.scalar(item);
-			if (text != null) {
-				strings.add(text);
-			}
-		}
-		return strings;
+	private static List<String> strings(JsonNode array) {
+		return array.isArray() ? array.valueStream().map(Json::scalar).filter(Objects::nonNull).toList() : List.of();
 	}
 
 }

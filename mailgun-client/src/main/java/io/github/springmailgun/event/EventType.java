@@ -1,6 +1,6 @@
 package io.github.springmailgun.event;
 
-import java.util.Locale;
+import io.github.springmailgun.internal.WireValues;
 
 /**
  * The kind of a {@link MailgunEvent}, from {@code event-data.event}. Events this library does not model
@@ -53,18 +53,13 @@ public enum EventType {
 	}
 
 	/**
-	 * Returns the type of a Mailgun event name, ignoring case.
+	 * Returns the type of a Mailgun event name, ignoring case and surrounding whitespace.
 	 * @param event the value of {@code event-data.event}
 	 * @return the type, {@link #UNKNOWN} for names this library does not model
 	 */
 	public static EventType of(String event) {
-		String name = event.toLowerCase(Locale.ROOT);
-		for (EventType type : values()) {
-			if (type != UNKNOWN && type.wireName.equals(name)) {
-				return type;
-			}
-		}
-		return UNKNOWN;
+		EventType type = WireValues.find(values(), EventType::wireName, event);
+		return (type != null) ? type : UNKNOWN;
 	}
 
 }

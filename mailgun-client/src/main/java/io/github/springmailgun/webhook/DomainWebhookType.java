@@ -1,7 +1,6 @@
 package io.github.springmailgun.webhook;
 
-import java.util.Locale;
-
+import io.github.springmailgun.internal.WireValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,15 +54,7 @@ public enum DomainWebhookType {
 	 * @return the type, or {@code null} for a name this client does not know
 	 */
 	public static @Nullable DomainWebhookType of(@Nullable String name) {
-		if (name != null) {
-			String lower = name.trim().toLowerCase(Locale.ROOT);
-			for (DomainWebhookType type : values()) {
-				if (type.wireValue.equals(lower)) {
-					return type;
-				}
-			}
-		}
-		return null;
+		return WireValues.find(values(), DomainWebhookType::wireValue, name);
 	}
 
 }

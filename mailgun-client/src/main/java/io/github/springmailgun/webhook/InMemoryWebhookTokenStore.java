@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +31,7 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 	// Both guarded by "this" and always holding the same entries.
 	private final Map<String, Entry> entries = new HashMap<>();
 
-	private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>(
-			(left, right) -> left.expiry().compareTo(right.expiry()));
+	private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>(Comparator.comparing(Entry::expiry));
 
 	/**
 	 * Creates a store of {@link #DEFAULT_MAX_ENTRIES} tokens on the system clock.
@@ -72,12 +72,9 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 		if (this.entries.containsKey(token)) {
 			return false;
 		}
+		// Full of unexpired entries: the one closest to its expiry makes room.
 		while (this.entries.size() >= this.maxEntries) {
-			Entry soonest = this.byExpiry.poll();
-			if (soonest == null) {
-				break;
-			}
-			this.entries.remove(soonest.token());
+			this.entries.remove(this.byExpiry.remove().token());
 		}
 		Entry entry = new Entry(token, expiry(now, ttl));
 		this.entries.put(token, entry);
@@ -111,11 +108,8 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 	}
 
 	private void removeExpired(Instant now) {
-		Entry head = this.byExpiry.peek();
-		while (head != null && !head.expiry().isAfter(now)) {
-			this.byExpiry.poll();
-			this.entries.remove(head.token());
-			head = this.byExpiry.peek();
+		while (!this.byExpiry.isEmpty() && !this.byExpiry.element().expiry().isAfter(now)) {
+			this.entries.remove(this.byExpiry.remove().token());
 		}
 	}
 

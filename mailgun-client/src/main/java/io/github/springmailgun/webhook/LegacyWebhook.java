@@ -21,12 +21,17 @@ import org.jspecify.annotations.Nullable;
 public record LegacyWebhook(WebhookSignature signature, Map<String, List<String>> fields) {
 
 	/**
-	 * Checks the values and copies the fields.
+	 * Checks the signature and copies the fields, leaving out {@code null} names and values (a servlet
+	 * container's parameter map may hold them).
 	 */
 	public LegacyWebhook {
 		Objects.requireNonNull(signature, "signature");
 		Map<String, List<String>> copy = new LinkedHashMap<>();
-		fields.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+		fields.forEach((name, values) -> {
+			if (name != null) {
+				copy.put(name, (values != null) ? values.stream().filter(Objects::nonNull).toList() : List.of());
+			}
+		});
 		fields = Collections.unmodifiableMap(copy);
 	}
 

@@ -3,6 +3,7 @@ package io.github.springmailgun.webhook;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +101,9 @@ public final class WebhookPayloadParser {
 			if (pair.isEmpty()) {
 				continue;
 			}
-			int equals = pair.indexOf('=');
-			String name = decode((equals >= 0) ? pair.substring(0, equals) : pair);
-			String value = (equals >= 0) ? decode(pair.substring(equals + 1)) : "";
-			fields.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+			String[] nameAndValue = pair.split("=", 2);
+			String value = (nameAndValue.length > 1) ? decode(nameAndValue[1]) : "";
+			fields.computeIfAbsent(decode(nameAndValue[0]), (key) -> new ArrayList<>()).add(value);
 		}
 		return parseLegacyForm(fields);
 	}
@@ -118,20 +118,14 @@ public final class WebhookPayloadParser {
 	 */
 	public LegacyWebhook parseLegacyForm(Map<String, ? extends List<String>> fields) {
 		Objects.requireNonNull(fields, "fields");
-		Map<String, List<String>> copy = new LinkedHashMap<>();
-		fields.forEach((name, values) -> {
-			if (name != null) {
-				copy.put(name, (values != null) ? values.stream().filter(Objects::nonNull).toList() : List.of());
-			}
-		});
-		String timestamp = single(copy, "timestamp");
-		String token = single(copy, "token");
-		String signature = single(copy, "signature");
-		String parentSignature = copy.containsKey("parent-signature") ? single(copy, "parent-signature") : null;
+		String timestamp = single(fields, "timestamp");
+		String token = single(fields, "token");
+		String signature = single(fields, "signature");
 		if (timestamp == null || token == null || signature == null) {
 			throw malformed("Mailgun legacy webhook needs the form fields timestamp, token and signature", null);
 		}
-		return new LegacyWebhook(new WebhookSignature(timestamp, token, signature, parentSignature), copy);
+		return new LegacyWebhook(new WebhookSignature(timestamp, token, signature, single(fields, "parent-signature")),
+				Collections.unmodifiableMap(fields));
 	}
 
 	/**
@@ -221,19 +215,14 @@ public final class WebhookPayloadParser {
 		return !value.isMissingNode() && !value.isNull();
 	}
 
-	private static @Nullable String single(Map<String, List<String>> fields, String name) {
+	private static @Nullable String single(Map<String, ? extends List<String>> fields, String name) {
 		List<String> values = fields.get(name);
-		if (values == null || values.isEmpty()) {
-			return null;
+		List<String> distinct = (values != null) ? values.stream().filter(Objects::nonNull).distinct().toList()
+				: List.of();
+		if (distinct.size() > 1) {
+			throw malformed("Mailgun legacy webhook repeats the form field " + name + " with different values", null);
 		}
-		String first = values.get(0);
-		for (String value : values) {
-			if (!first.equals(value)) {
-				throw malformed("Mailgun legacy webhook repeats the form field " + name + " with different values",
-						null);
-			}
-		}
-		return first;
+		return distinct.isEmpty() ? null : distinct.get(0);
 	}
 
 	private static String decode(String text) {
