@@ -3,17 +3,19 @@ package io.github.springmailgun;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Paging;
@@ -39,16 +41,13 @@ import org.springframework.http.HttpMethod;
  *
  * @param <T> the entry type
  */
-abstract class AbstractSuppressionOperations<T> implements SuppressionOperations<T> {
+abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
+		implements SuppressionOperations<T> {
 
 	/** Mailgun refuses JSON batches of more entries ("Batch size should be less than 1000"). */
 	static final int BATCH_LIMIT = 1000;
 
 	private static final String CSV = "text/csv";
-
-	final MailgunHttp http;
-
-	final String domain;
 
 	private final String table;
 
@@ -71,8 +70,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 */
 	AbstractSuppressionOperations(MailgunHttp http, String domain, String table, Class<T> entryType,
 			String keyParameter, Function<T, Map<String, Object>> fields) {
-		this.http = http;
-		this.domain = domain;
+		super(http, domain);
 		this.table = table;
 		this.path = "/v3/{domain}/" + table;
 		this.entryType = entryType;
@@ -88,10 +86,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	@Override
 	public Flux<T> list(SuppressionListOptions options) {
 		return Flux.defer(() -> {
-			if (options == null) {
-				throw new MailgunValidationException("options", "must not be null");
-			}
-			URI first = new Parameters().add("limit", options.limit())
+			URI first = new Parameters().add("limit", requireNonNull("options", options).limit())
 				.add("term", options.term())
 				.toUri(this.http, this.path, this.domain);
 			return Paging.links(this.http, first, (body) -> Paging.readLinkPage(body, this.entryType), LinkPage::items,
@@ -101,8 +96,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 
 	@Override
 	public Mono<T> get(String address) {
-		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, entryUri(address)),
-				(body) -> Json.read(body, this.entryType)));
+		return Mono.defer(() -> get(entryUri(address), (body) -> Json.read(body, this.entryType)));
 	}
 
 	@Override
@@ -175,16 +169,12 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 */
 	public Flux<SuppressionResponse> addAll(@Nullable Collection<T> entries) {
 		return Flux.defer(() -> {
-			if (entries == null) {
-				throw new MailgunValidationException(this.table, "must not be null");
-			}
-			List<Map<String, Object>> all = new ArrayList<>(entries.size());
-			for (T entry : entries) {
+			List<Map<String, Object>> all = requireNonNull(this.table, entries).stream().map((entry) -> {
 				if (entry == null) {
 					throw new MailgunValidationException(this.table, "must not contain null entries");
 				}
-				all.add(this.fields.apply(entry));
-			}
+				return this.fields.apply(entry);
+			}).toList();
 			URI uri = this.http.uri(this.path, this.domain);
 			return Flux.fromIterable(all)
 				.buffer(BATCH_LIMIT)
@@ -193,7 +183,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	}
 
 	private URI entryUri(@Nullable String key) {
-		return this.http.uri(this.path + "/{key}", this.domain, requireText(this.keyParameter, key));
+		return this.http.uri(this.path + "/{key}", this.domain, requireKey(this.keyParameter, key));
 	}
 
 	/**
@@ -202,17 +192,36 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 * @param value the value
 	 * @return the trimmed value
 	 */
-	static String requireText(String parameter, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw new MailgunValidationException(parameter, "must not be blank");
-		}
-		String trimmed = value.trim();
-		for (int i = 0; i < trimmed.length(); i++) {
-			if (Character.isISOControl(trimmed.charAt(i))) {
-				throw new MailgunValidationException(parameter, "must not contain control characters");
-			}
+	static String requireKey(String parameter, @Nullable String value) {
+		String trimmed = requireText(parameter, value).trim();
+		if (trimmed.chars().anyMatch(Character::isISOControl)) {
+			throw new MailgunValidationException(parameter, "must not contain control characters");
 		}
 		return trimmed;
+	}
+
+	/**
+	 * Returns the fields of an entry as both the form and the JSON batch name them: the checked address,
+	 * the other fields that are present, in order, and the creation time when there is one.
+	 * @param address the address
+	 * @param createdAt when the entry was created, or {@code null}
+	 * @param namesAndValues the other fields, each a name followed by a value that may be {@code null}
+	 * @return the fields
+	 */
+	static Map<String, Object> entryFields(@Nullable String address, @Nullable Instant createdAt,
+			@Nullable Object... namesAndValues) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("address", requireKey("address", address));
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			Object value = namesAndValues[i + 1];
+			if (value != null) {
+				fields.put(String.valueOf(namesAndValues[i]), value);
+			}
+		}
+		if (createdAt != null) {
+			fields.put("created_at", MailgunDates.format(createdAt));
+		}
+		return fields;
 	}
 
 	/**
@@ -224,7 +233,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 * @return the answer
 	 */
 	final Mono<SuppressionResponse> send(HttpMethod method, URI uri, @Nullable RequestBody body) {
-		return this.http.exchange(new ApiRequest(method, uri, body, true), (response) -> (response.length == 0)
+		return exchange(method, uri, body, true, (response) -> (response.length == 0)
 				? new SuppressionResponse("", null, null, null) : Json.read(response, SuppressionResponse.class));
 	}
 

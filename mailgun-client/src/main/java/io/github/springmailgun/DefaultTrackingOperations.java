@@ -1,7 +1,6 @@
 package io.github.springmailgun;
 
 import java.net.URI;
-import java.util.List;
 
 import io.github.springmailgun.domain.ClickTracking;
 import io.github.springmailgun.domain.ClickTrackingMode;
@@ -12,9 +11,7 @@ import io.github.springmailgun.domain.TrackingSettings;
 import io.github.springmailgun.domain.UnsubscribeTracking;
 import io.github.springmailgun.domain.UnsubscribeTrackingUpdate;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
 import reactor.core.publisher.Mono;
@@ -26,27 +23,16 @@ import org.springframework.http.HttpMethod;
  * {@code multipart/form-data}, the encoding Mailgun's OpenAPI document gives for them. Created by
  * {@link MailgunTemplate}; thread-safe.
  */
-final class DefaultTrackingOperations implements TrackingOperations {
-
-	private final MailgunHttp http;
-
-	private final String domain;
+final class DefaultTrackingOperations extends AbstractAreaOperations implements TrackingOperations {
 
 	DefaultTrackingOperations(MailgunHttp http, String domain) {
-		this.http = http;
-		this.domain = domain;
-	}
-
-	@Override
-	public String domain() {
-		return this.domain;
+		super(http, domain);
 	}
 
 	@Override
 	public Mono<TrackingSettings> get() {
-		return Mono.defer(() -> this.http.exchange(
-				ApiRequest.of(HttpMethod.GET, this.http.uri("/v3/domains/{name}/tracking", this.domain)),
-				body -> ResponseFields.read(body, "tracking", TrackingSettings.class)));
+		return get(this.http.uri("/v3/domains/{name}/tracking", this.domain),
+				body -> ResponseFields.read(body, "tracking", TrackingSettings.class));
 	}
 
 	@Override
@@ -87,8 +73,7 @@ final class DefaultTrackingOperations implements TrackingOperations {
 	private <T> Mono<T> put(String section, Parameters form, Class<T> type) {
 		URI uri = this.http.uri("/v3/domains/{name}/tracking/{section}", this.domain, section);
 		// Setting the same values again changes nothing: safe to retry.
-		ApiRequest request = new ApiRequest(HttpMethod.PUT, uri, MultipartBody.of(form.toForm(), List.of()), true);
-		return this.http.exchange(request, body -> ResponseFields.read(body, section, type));
+		return exchange(HttpMethod.PUT, uri, multipart(form), true, body -> ResponseFields.read(body, section, type));
 	}
 
 }
