@@ -169,12 +169,8 @@ abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
 	 */
 	public Flux<SuppressionResponse> addAll(@Nullable Collection<T> entries) {
 		return Flux.defer(() -> {
-			List<Map<String, Object>> all = requireNonNull(this.table, entries).stream().map((entry) -> {
-				if (entry == null) {
-					throw new MailgunValidationException(this.table, "must not contain null entries");
-				}
-				return this.fields.apply(entry);
-			}).toList();
+			// The fields function refuses a null entry, naming it.
+			List<Map<String, Object>> all = requireNonNull(this.table, entries).stream().map(this.fields).toList();
 			URI uri = this.http.uri(this.path, this.domain);
 			return Flux.fromIterable(all)
 				.buffer(BATCH_LIMIT)

@@ -73,10 +73,9 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 			List<List<BatchRecipient>> chunks = requireNonNull("message", batch).chunks();
 			// Every request is built before the first is sent: one that cannot be built fails the batch.
 			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
-			MailgunMessage first = messages.get(0);
-			first.requireSendable();
+			messages.get(0).requireSendable();
 			return Flux.range(0, chunks.size())
-				.flatMapSequential(index -> send((index == 0) ? first : messages.get(index))
+				.flatMapSequential(index -> send(messages.get(index))
 					.map(response -> new BatchResult(index, chunks.get(index), response, null))
 					.onErrorResume(error -> Mono.just(new BatchResult(index, chunks.get(index), null, error))),
 						batch.concurrency());
@@ -86,10 +85,7 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 	@Override
 	public Mono<StoredMessage> storedMessage(String storageKeyOrUrl) {
 		return Mono.defer(() -> {
-			if (storageKeyOrUrl == null || storageKeyOrUrl.isBlank()) {
-				throw new MailgunValidationException("storage_key", "must not be blank");
-			}
-			String value = storageKeyOrUrl.trim();
+			String value = requireText("storage_key", storageKeyOrUrl).trim();
 			URI uri;
 			if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
 				uri = this.http.trustedHosts().require("storage.url", value);

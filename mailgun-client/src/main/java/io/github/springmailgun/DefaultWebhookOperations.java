@@ -146,9 +146,8 @@ final class DefaultWebhookOperations extends AbstractAreaOperations implements W
 		String value = url.trim();
 		try {
 			URI uri = new URI(value);
-			String scheme = uri.getScheme();
-			if (uri.getHost() == null || scheme == null
-					|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+			if (uri.getHost() == null
+					|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
 				throw new MailgunValidationException("url", "must be an absolute http(s) URL, was '" + value + "'");
 			}
 		}
@@ -175,26 +174,26 @@ final class DefaultWebhookOperations extends AbstractAreaOperations implements W
 	}
 
 	private static DomainWebhook readWebhook(String name, byte[] body) {
-		JsonNode webhook = ResponseFields.object(body).path("webhook");
-		if (!webhook.isObject()) {
-			throw new IllegalArgumentException("no 'webhook' in the response");
-		}
-		return new DomainWebhook(name, urls(webhook));
+		return new DomainWebhook(name, urls(member(body, "webhook")));
 	}
 
 	private static DomainWebhooks readWebhooks(byte[] body) {
-		JsonNode webhooks = ResponseFields.object(body).path("webhooks");
-		if (!webhooks.isObject()) {
-			throw new IllegalArgumentException("no 'webhooks' in the response");
-		}
 		Map<String, List<String>> urlsByName = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> entry : webhooks.properties()) {
+		for (Map.Entry<String, JsonNode> entry : member(body, "webhooks").properties()) {
 			List<String> urls = urls(entry.getValue());
 			if (!urls.isEmpty()) {
 				urlsByName.put(entry.getKey(), urls);
 			}
 		}
 		return new DomainWebhooks(urlsByName);
+	}
+
+	private static JsonNode member(byte[] body, String name) {
+		JsonNode member = ResponseFields.object(body).path(name);
+		if (!member.isObject()) {
+			throw new IllegalArgumentException("no '" + name + "' in the response");
+		}
+		return member;
 	}
 
 	private static List<String> urls(JsonNode webhook) {
