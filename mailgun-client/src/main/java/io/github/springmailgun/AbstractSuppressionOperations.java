@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import io.github.springmailgun.internal.Paging.LinkPage;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.RequestBody;
 import io.github.springmailgun.message.Attachment;
-import io.github.springmailgun.message.FormField;
 import io.github.springmailgun.suppression.SuppressionListOptions;
 import io.github.springmailgun.suppression.SuppressionOperations;
 import io.github.springmailgun.suppression.SuppressionResponse;
@@ -76,11 +74,6 @@ abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
 		this.entryType = entryType;
 		this.keyParameter = keyParameter;
 		this.fields = fields;
-	}
-
-	@Override
-	public Flux<T> list() {
-		return list(SuppressionListOptions.DEFAULTS);
 	}
 
 	@Override
@@ -155,10 +148,10 @@ abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
 	 * @return Mailgun's answer
 	 */
 	final Mono<SuppressionResponse> addForm(Map<String, Object> fields) {
-		List<FormField> form = new ArrayList<>(fields.size());
-		fields.forEach((name, value) -> form.add(new FormField(name, value.toString())));
+		Parameters form = new Parameters();
+		fields.forEach(form::add);
 		// Entries are keyed by address, so adding one again changes nothing: the call may be retried.
-		return send(HttpMethod.POST, this.http.uri(this.path, this.domain), Bodies.form(form));
+		return send(HttpMethod.POST, this.http.uri(this.path, this.domain), Bodies.form(form.toForm()));
 	}
 
 	/**

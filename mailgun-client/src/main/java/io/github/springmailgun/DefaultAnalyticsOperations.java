@@ -47,8 +47,8 @@ final class DefaultAnalyticsOperations extends AbstractAreaOperations implements
 
 	@Override
 	public Mono<LogsPage> logsPage(LogsQuery query) {
-		return Mono.defer(
-				() -> post("/v1/analytics/logs", requireNonNull("query", query), DefaultAnalyticsOperations::readLogsPage));
+		return Mono.defer(() -> post("/v1/analytics/logs", requireNonNull("query", query),
+				DefaultAnalyticsOperations::readLogsPage));
 	}
 
 	@Override
@@ -66,8 +66,9 @@ final class DefaultAnalyticsOperations extends AbstractAreaOperations implements
 	@Override
 	@Deprecated
 	public Mono<StatsResponse> stats(StatsQuery query) {
-		return Mono.defer(() -> get(Parameters.of(requireNonNull("query", query))
-			.toUri(this.http, "/v3/{domain}/stats/total", this.domain), (body) -> Json.read(body, StatsResponse.class)));
+		return Mono.defer(() -> get(
+				Parameters.of(requireNonNull("query", query)).toUri(this.http, "/v3/{domain}/stats/total", this.domain),
+				(body) -> Json.read(body, StatsResponse.class)));
 	}
 
 	@Override

@@ -18,8 +18,8 @@ final class DefaultBounceOperations extends AbstractSuppressionOperations<Bounce
 	/** The fields of a bounce as both the form and the JSON batch name them. */
 	private static Map<String, Object> fields(Bounce bounce) {
 		String code = requireNonNull("bounce", bounce).code();
-		return entryFields(bounce.address(), bounce.createdAt(), "code", (code != null) ? requireKey("code", code) : null,
-				"error", bounce.error());
+		return entryFields(bounce.address(), bounce.createdAt(), "code",
+				(code != null) ? requireKey("code", code) : null, "error", bounce.error());
 	}
 
 }

@@ -103,7 +103,8 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 
 	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount, MultipartBody body) {
 		// A send may have reached Mailgun once its body is written: not idempotent.
-		Mono<SendResponse> call = exchange(HttpMethod.POST, uri, body, false, DefaultMessageOperations::readSendResponse);
+		Mono<SendResponse> call = exchange(HttpMethod.POST, uri, body, false,
+				DefaultMessageOperations::readSendResponse);
 		return this.observation.observe(this.domain, operation, recipientCount, call);
 	}
 

@@ -96,8 +96,8 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 
 	@Override
 	public Mono<TemplatePage> nextPage(TemplatePage page) {
-		return Mono.defer(
-				() -> nextPage(requireNonNull("page", page).paging().next(), DefaultTemplateOperations::readTemplatePage));
+		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(),
+				DefaultTemplateOperations::readTemplatePage));
 	}
 
 	@Override
@@ -132,13 +132,8 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 
 	@Override
 	public Mono<TemplateVersion> getVersion(String templateName, String tag) {
-		return Mono.defer(() -> get(versionUri(templateName, tag), (body) -> {
-			TemplateVersion version = readTemplate(body).version();
-			if (version == null) {
-				throw new IllegalArgumentException("no 'template.version' in the response");
-			}
-			return version;
-		}));
+		return Mono.defer(() -> get(versionUri(templateName, tag), (body) -> ResponseFields
+			.read(ResponseFields.object(body).path("template"), "version", TemplateVersion.class)));
 	}
 
 	@Override
@@ -161,8 +156,8 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 
 	@Override
 	public Mono<TemplateVersionPage> nextVersionsPage(TemplateVersionPage page) {
-		return Mono.defer(
-				() -> nextPage(requireNonNull("page", page).paging().next(), DefaultTemplateOperations::readVersionPage));
+		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(),
+				DefaultTemplateOperations::readVersionPage));
 	}
 
 	@Override

@@ -37,40 +37,35 @@ final class DefaultTrackingOperations extends AbstractAreaOperations implements 
 
 	@Override
 	public Mono<OpenTracking> updateOpenTracking(OpenTrackingUpdate update) {
-		return Mono.defer(() -> {
-			if (update == null || (update.active() == null && update.placeAtTheTop() == null)) {
-				throw new MailgunValidationException("active", "set active or place_at_the_top (or both)");
-			}
-			return put("open", new Parameters().add("active", update.active())
-				.add("place_at_the_top", update.placeAtTheTop()), OpenTracking.class);
-		});
+		return Mono.defer(() -> put("open",
+				new Parameters().add("active", requireNonNull("update", update).active())
+					.add("place_at_the_top", update.placeAtTheTop()),
+				"set active or place_at_the_top (or both)", OpenTracking.class));
 	}
 
 	@Override
 	public Mono<ClickTracking> updateClickTracking(ClickTrackingMode mode) {
-		return Mono.defer(() -> {
-			if (mode == null) {
-				throw new MailgunValidationException("active", "must be true, false or htmlonly");
-			}
-			return put("click", new Parameters().add("active", mode.wireValue()), ClickTracking.class);
-		});
+		return Mono.defer(() -> put("click", new Parameters().add("active", (mode != null) ? mode.wireValue() : null),
+				"must be true, false or htmlonly", ClickTracking.class));
 	}
 
 	@Override
 	public Mono<UnsubscribeTracking> updateUnsubscribeTracking(UnsubscribeTrackingUpdate update) {
-		return Mono.defer(() -> {
-			if (update == null
-					|| (update.active() == null && update.htmlFooter() == null && update.textFooter() == null)) {
-				throw new MailgunValidationException("active", "set active, html_footer or text_footer");
-			}
-			return put("unsubscribe", new Parameters().add("active", update.active())
-				.add("html_footer", update.htmlFooter())
-				.add("text_footer", update.textFooter()), UnsubscribeTracking.class);
-		});
+		return Mono.defer(() -> put("unsubscribe",
+				new Parameters().add("active", requireNonNull("update", update).active())
+					.add("html_footer", update.htmlFooter())
+					.add("text_footer", update.textFooter()),
+				"set active, html_footer or text_footer", UnsubscribeTracking.class));
 	}
 
-	/** Sends one tracking update; Mailgun answers with the section under the same name. */
-	private <T> Mono<T> put(String section, Parameters form, Class<T> type) {
+	/**
+	 * Sends one tracking update, refusing one that would change nothing; Mailgun answers with the section
+	 * under the same name.
+	 */
+	private <T> Mono<T> put(String section, Parameters form, String requirement, Class<T> type) {
+		if (form.toForm().isEmpty()) {
+			throw new MailgunValidationException("active", requirement);
+		}
 		URI uri = this.http.uri("/v3/domains/{name}/tracking/{section}", this.domain, section);
 		// Setting the same values again changes nothing: safe to retry.
 		return exchange(HttpMethod.PUT, uri, multipart(form), true, body -> ResponseFields.read(body, section, type));

@@ -46,7 +46,10 @@ final class DefaultUnsubscribeOperations extends AbstractSuppressionOperations<U
 	}
 
 	private static List<String> tags(Unsubscribe unsubscribe) {
-		return requireNonNull("unsubscribe", unsubscribe).tags().stream().map((tag) -> requireKey("tags", tag)).toList();
+		return requireNonNull("unsubscribe", unsubscribe).tags()
+			.stream()
+			.map((tag) -> requireKey("tags", tag))
+			.toList();
 	}
 
 }

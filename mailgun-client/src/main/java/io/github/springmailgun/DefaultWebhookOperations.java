@@ -2,7 +2,6 @@ package io.github.springmailgun;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,17 +196,13 @@ final class DefaultWebhookOperations extends AbstractAreaOperations implements W
 	}
 
 	private static List<String> urls(JsonNode webhook) {
-		List<String> urls = new ArrayList<>();
-		for (JsonNode url : webhook.path("urls")) {
-			if (url.isString() && !url.asString().isBlank()) {
-				urls.add(url.asString());
-			}
-		}
+		List<String> urls = webhook.path("urls")
+			.valueStream()
+			.filter((url) -> url.isString() && !url.asString().isBlank())
+			.map(JsonNode::asString)
+			.toList();
 		// Old responses carried a single "url" instead of a list.
-		if (urls.isEmpty() && webhook.path("url").isString()) {
-			urls.add(webhook.path("url").asString());
-		}
-		return urls;
+		return (urls.isEmpty() && webhook.path("url").isString()) ? List.of(webhook.path("url").asString()) : urls;
 	}
 
 	private static HttpSigningKey readSigningKey(byte[] body) {
