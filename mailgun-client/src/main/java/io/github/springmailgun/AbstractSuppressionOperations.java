@@ -3,17 +3,18 @@ package io.github.springmailgun;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Paging;
@@ -21,7 +22,6 @@ import io.github.springmailgun.internal.Paging.LinkPage;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.RequestBody;
 import io.github.springmailgun.message.Attachment;
-import io.github.springmailgun.message.FormField;
 import io.github.springmailgun.suppression.SuppressionListOptions;
 import io.github.springmailgun.suppression.SuppressionOperations;
 import io.github.springmailgun.suppression.SuppressionResponse;
@@ -39,16 +39,13 @@ import org.springframework.http.HttpMethod;
  *
  * @param <T> the entry type
  */
-abstract class AbstractSuppressionOperations<T> implements SuppressionOperations<T> {
+abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
+		implements SuppressionOperations<T> {
 
 	/** Mailgun refuses JSON batches of more entries ("Batch size should be less than 1000"). */
 	static final int BATCH_LIMIT = 1000;
 
 	private static final String CSV = "text/csv";
-
-	final MailgunHttp http;
-
-	final String domain;
 
 	private final String table;
 
@@ -71,8 +68,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 */
 	AbstractSuppressionOperations(MailgunHttp http, String domain, String table, Class<T> entryType,
 			String keyParameter, Function<T, Map<String, Object>> fields) {
-		this.http = http;
-		this.domain = domain;
+		super(http, domain);
 		this.table = table;
 		this.path = "/v3/{domain}/" + table;
 		this.entryType = entryType;
@@ -81,17 +77,9 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	}
 
 	@Override
-	public Flux<T> list() {
-		return list(SuppressionListOptions.DEFAULTS);
-	}
-
-	@Override
 	public Flux<T> list(SuppressionListOptions options) {
 		return Flux.defer(() -> {
-			if (options == null) {
-				throw new MailgunValidationException("options", "must not be null");
-			}
-			URI first = new Parameters().add("limit", options.limit())
+			URI first = new Parameters().add("limit", requireNonNull("options", options).limit())
 				.add("term", options.term())
 				.toUri(this.http, this.path, this.domain);
 			return Paging.links(this.http, first, (body) -> Paging.readLinkPage(body, this.entryType), LinkPage::items,
@@ -101,8 +89,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 
 	@Override
 	public Mono<T> get(String address) {
-		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, entryUri(address)),
-				(body) -> Json.read(body, this.entryType)));
+		return Mono.defer(() -> get(entryUri(address), (body) -> Json.read(body, this.entryType)));
 	}
 
 	@Override
@@ -161,10 +148,10 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 * @return Mailgun's answer
 	 */
 	final Mono<SuppressionResponse> addForm(Map<String, Object> fields) {
-		List<FormField> form = new ArrayList<>(fields.size());
-		fields.forEach((name, value) -> form.add(new FormField(name, value.toString())));
+		Parameters form = new Parameters();
+		fields.forEach(form::add);
 		// Entries are keyed by address, so adding one again changes nothing: the call may be retried.
-		return send(HttpMethod.POST, this.http.uri(this.path, this.domain), Bodies.form(form));
+		return send(HttpMethod.POST, this.http.uri(this.path, this.domain), Bodies.form(form.toForm()));
 	}
 
 	/**
@@ -175,16 +162,8 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 */
 	public Flux<SuppressionResponse> addAll(@Nullable Collection<T> entries) {
 		return Flux.defer(() -> {
-			if (entries == null) {
-				throw new MailgunValidationException(this.table, "must not be null");
-			}
-			List<Map<String, Object>> all = new ArrayList<>(entries.size());
-			for (T entry : entries) {
-				if (entry == null) {
-					throw new MailgunValidationException(this.table, "must not contain null entries");
-				}
-				all.add(this.fields.apply(entry));
-			}
+			// The fields function refuses a null entry, naming it.
+			List<Map<String, Object>> all = requireNonNull(this.table, entries).stream().map(this.fields).toList();
 			URI uri = this.http.uri(this.path, this.domain);
 			return Flux.fromIterable(all)
 				.buffer(BATCH_LIMIT)
@@ -193,7 +172,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	}
 
 	private URI entryUri(@Nullable String key) {
-		return this.http.uri(this.path + "/{key}", this.domain, requireText(this.keyParameter, key));
+		return this.http.uri(this.path + "/{key}", this.domain, requireKey(this.keyParameter, key));
 	}
 
 	/**
@@ -202,17 +181,36 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 * @param value the value
 	 * @return the trimmed value
 	 */
-	static String requireText(String parameter, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw new MailgunValidationException(parameter, "must not be blank");
-		}
-		String trimmed = value.trim();
-		for (int i = 0; i < trimmed.length(); i++) {
-			if (Character.isISOControl(trimmed.charAt(i))) {
-				throw new MailgunValidationException(parameter, "must not contain control characters");
-			}
+	static String requireKey(String parameter, @Nullable String value) {
+		String trimmed = requireText(parameter, value).trim();
+		if (trimmed.chars().anyMatch(Character::isISOControl)) {
+			throw new MailgunValidationException(parameter, "must not contain control characters");
 		}
 		return trimmed;
+	}
+
+	/**
+	 * Returns the fields of an entry as both the form and the JSON batch name them: the checked address,
+	 * the other fields that are present, in order, and the creation time when there is one.
+	 * @param address the address
+	 * @param createdAt when the entry was created, or {@code null}
+	 * @param namesAndValues the other fields, each a name followed by a value that may be {@code null}
+	 * @return the fields
+	 */
+	static Map<String, Object> entryFields(@Nullable String address, @Nullable Instant createdAt,
+			@Nullable Object... namesAndValues) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("address", requireKey("address", address));
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			Object value = namesAndValues[i + 1];
+			if (value != null) {
+				fields.put(String.valueOf(namesAndValues[i]), value);
+			}
+		}
+		if (createdAt != null) {
+			fields.put("created_at", MailgunDates.format(createdAt));
+		}
+		return fields;
 	}
 
 	/**
@@ -224,7 +222,7 @@ abstract class AbstractSuppressionOperations<T> implements SuppressionOperations
 	 * @return the answer
 	 */
 	final Mono<SuppressionResponse> send(HttpMethod method, URI uri, @Nullable RequestBody body) {
-		return this.http.exchange(new ApiRequest(method, uri, body, true), (response) -> (response.length == 0)
+		return exchange(method, uri, body, true, (response) -> (response.length == 0)
 				? new SuppressionResponse("", null, null, null) : Json.read(response, SuppressionResponse.class));
 	}
 

@@ -73,7 +73,7 @@ public class BlockingMailgunOperations {
 	 * @return the answer
 	 */
 	public SendResponse send(MailgunMessage message) {
-		return await(this.operations.send(message), "send");
+		return awaitFor(this.operations.send(message), "send", this.timeout);
 	}
 
 	/**
@@ -82,7 +82,7 @@ public class BlockingMailgunOperations {
 	 * @return the answer
 	 */
 	public SendResponse sendMime(MimeMessageRequest request) {
-		return await(this.operations.sendMime(request), "sendMime");
+		return awaitFor(this.operations.sendMime(request), "sendMime", this.timeout);
 	}
 
 	/**
@@ -102,7 +102,7 @@ public class BlockingMailgunOperations {
 	 * @return the stored message
 	 */
 	public StoredMessage storedMessage(String storageKeyOrUrl) {
-		return await(this.operations.storedMessage(storageKeyOrUrl), "storedMessage");
+		return awaitFor(this.operations.storedMessage(storageKeyOrUrl), "storedMessage", this.timeout);
 	}
 
 	/**
@@ -122,19 +122,15 @@ public class BlockingMailgunOperations {
 		return this.operations.domain();
 	}
 
-	private <T> T await(Mono<T> call, String operation) {
-		return awaitFor(call, operation, this.timeout);
-	}
-
 	private <T> T awaitFor(Mono<T> call, String operation, Duration bound) {
 		if (Schedulers.isInNonBlockingThread()) {
 			throw new IllegalStateException("BlockingMailgunOperations." + operation + " was called on the non-blocking thread '"
 					+ Thread.currentThread().getName() + "'; use the reactive MailgunOperations there, or move the "
 					+ "call to a blocking scheduler (Schedulers.boundedElastic())");
 		}
-		T result;
 		try {
-			result = call.block(bound);
+			return call.blockOptional(bound)
+				.orElseThrow(() -> new IllegalStateException("Mailgun " + operation + " completed without a result"));
 		}
 		catch (IllegalStateException ex) {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("Timeout on blocking read")) {
@@ -142,10 +138,6 @@ public class BlockingMailgunOperations {
 			}
 			throw ex;
 		}
-		if (result == null) {
-			throw new IllegalStateException("Mailgun " + operation + " completed without a result");
-		}
-		return result;
 	}
 
 }

@@ -18,7 +18,7 @@ final class DefaultAllowlistOperations extends AbstractSuppressionOperations<All
 	DefaultAllowlistOperations(MailgunHttp http, String domain) {
 		// The form names the value by its type: address=... or domain=...
 		super(http, domain, "whitelists", AllowlistEntry.class, "value", (entry) -> Map.of(entry.type().value(),
-				requireText(entry.type().value(), entry.value())));
+				requireKey(entry.type().value(), entry.value())));
 	}
 
 	@Override

@@ -13,8 +13,6 @@ import io.github.springmailgun.analytics.MetricsResponse;
 import io.github.springmailgun.analytics.StatsQuery;
 import io.github.springmailgun.analytics.StatsResponse;
 import io.github.springmailgun.event.MailgunEvent;
-import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunDates;
@@ -35,33 +33,28 @@ import org.springframework.http.HttpMethod;
  * deprecated v3 APIs bound to one domain. The queries carry their wire names, so the client's mapper
  * writes the JSON bodies and query strings. Created by {@link MailgunTemplate}; thread-safe.
  */
-final class DefaultAnalyticsOperations implements AnalyticsOperations {
-
-	private final MailgunHttp http;
-
-	private final String domain;
+final class DefaultAnalyticsOperations extends AbstractAreaOperations implements AnalyticsOperations {
 
 	DefaultAnalyticsOperations(MailgunHttp http, String domain) {
-		this.http = http;
-		this.domain = domain;
+		super(http, domain);
 	}
 
 	@Override
 	public Mono<MetricsResponse> metrics(MetricsQuery query) {
-		return Mono.defer(() -> post("/v1/analytics/metrics", requireQuery(query),
+		return Mono.defer(() -> post("/v1/analytics/metrics", requireNonNull("query", query),
 				(body) -> Json.read(body, MetricsResponse.class)));
 	}
 
 	@Override
 	public Mono<LogsPage> logsPage(LogsQuery query) {
-		return Mono.defer(
-				() -> post("/v1/analytics/logs", requireQuery(query), DefaultAnalyticsOperations::readLogsPage));
+		return Mono.defer(() -> post("/v1/analytics/logs", requireNonNull("query", query),
+				DefaultAnalyticsOperations::readLogsPage));
 	}
 
 	@Override
 	public Flux<MailgunEvent> logs(LogsQuery query) {
 		return Flux.defer(() -> {
-			LogsQuery first = requireQuery(query);
+			LogsQuery first = requireNonNull("query", query);
 			// The empty cursor stands for the query's own token, which may be none.
 			String token = first.token();
 			return Paging.follow((token != null) ? token : "",
@@ -73,26 +66,23 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 	@Override
 	@Deprecated
 	public Mono<StatsResponse> stats(StatsQuery query) {
-		return Mono.defer(() -> {
-			ApiRequest request = ApiRequest.of(HttpMethod.GET,
-					Parameters.of(requireQuery(query)).toUri(this.http, "/v3/{domain}/stats/total", this.domain));
-			return this.http.exchange(request, (body) -> Json.read(body, StatsResponse.class));
-		});
+		return Mono.defer(() -> get(
+				Parameters.of(requireNonNull("query", query)).toUri(this.http, "/v3/{domain}/stats/total", this.domain),
+				(body) -> Json.read(body, StatsResponse.class)));
 	}
 
 	@Override
 	@Deprecated
 	public Flux<MailgunEvent> events(EventsQuery query) {
 		return Flux.defer(() -> Paging.links(this.http,
-				Parameters.of(requireQuery(query)).toUri(this.http, "/v3/{domain}/events", this.domain),
+				Parameters.of(requireNonNull("query", query)).toUri(this.http, "/v3/{domain}/events", this.domain),
 				(body) -> Paging.readLinkPage(body, MailgunEvent::fromJson), LinkPage::items,
 				LinkPage::next));
 	}
 
 	private <T> Mono<T> post(String path, Object query, MailgunHttp.ResponseReader<T> reader) {
 		// A query changes nothing, so it may be retried like a GET.
-		return this.http.exchange(new ApiRequest(HttpMethod.POST, this.http.uri(path), Bodies.json(query), true),
-				reader);
+		return exchange(HttpMethod.POST, this.http.uri(path), Bodies.json(query), true, reader);
 	}
 
 	private static LogsPage readLogsPage(byte[] body) {
@@ -109,13 +99,6 @@ final class DefaultAnalyticsOperations implements AnalyticsOperations {
 	private static @Nullable Instant instant(JsonNode node) {
 		String text = node.asString(null);
 		return (text != null && !text.isBlank()) ? MailgunDates.parse(text) : null;
-	}
-
-	private static <Q> Q requireQuery(@Nullable Q query) {
-		if (query == null) {
-			throw new MailgunValidationException("query", "must not be null");
-		}
-		return query;
 	}
 
 }

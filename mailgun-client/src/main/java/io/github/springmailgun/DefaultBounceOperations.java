@@ -1,10 +1,7 @@
 package io.github.springmailgun;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.suppression.Bounce;
 import io.github.springmailgun.suppression.BounceOperations;
@@ -20,21 +17,9 @@ final class DefaultBounceOperations extends AbstractSuppressionOperations<Bounce
 
 	/** The fields of a bounce as both the form and the JSON batch name them. */
 	private static Map<String, Object> fields(Bounce bounce) {
-		if (bounce == null) {
-			throw new MailgunValidationException("bounce", "must not be null");
-		}
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("address", requireText("address", bounce.address()));
-		if (bounce.code() != null) {
-			fields.put("code", requireText("code", bounce.code()));
-		}
-		if (bounce.error() != null) {
-			fields.put("error", bounce.error());
-		}
-		if (bounce.createdAt() != null) {
-			fields.put("created_at", MailgunDates.format(bounce.createdAt()));
-		}
-		return fields;
+		String code = requireNonNull("bounce", bounce).code();
+		return entryFields(bounce.address(), bounce.createdAt(), "code",
+				(code != null) ? requireKey("code", code) : null, "error", bounce.error());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.springmailgun;
 import io.github.springmailgun.domain.DomainDetails;
 import io.github.springmailgun.domain.DomainOperations;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
 import org.jspecify.annotations.Nullable;
@@ -15,20 +14,10 @@ import org.springframework.http.HttpMethod;
  * {@link DomainOperations} over the client's HTTP plumbing. Created by {@link MailgunTemplate};
  * thread-safe.
  */
-final class DefaultDomainOperations implements DomainOperations {
-
-	private final MailgunHttp http;
-
-	private final String domain;
+final class DefaultDomainOperations extends AbstractAreaOperations implements DomainOperations {
 
 	DefaultDomainOperations(MailgunHttp http, String domain) {
-		this.http = http;
-		this.domain = domain;
-	}
-
-	@Override
-	public String domain() {
-		return this.domain;
+		super(http, domain);
 	}
 
 	@Override
@@ -56,8 +45,7 @@ final class DefaultDomainOperations implements DomainOperations {
 			throw new MailgunValidationException("name", "must be a domain name such as mg.example.com");
 		}
 		// A verification has no further effect when repeated, so it may be retried like the GET.
-		ApiRequest request = new ApiRequest(method, this.http.uri(path, name.trim()), null, true);
-		return this.http.exchange(request, (body) -> {
+		return exchange(method, this.http.uri(path, name.trim()), null, true, (body) -> {
 			DomainDetails details = Json.read(body, DomainDetails.class);
 			if (details.domain() == null) {
 				throw new IllegalArgumentException("no 'domain' in the response");

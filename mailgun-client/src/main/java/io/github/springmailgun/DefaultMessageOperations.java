@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
@@ -18,7 +17,6 @@ import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,9 +26,7 @@ import org.springframework.http.HttpMethod;
  * {@link MessageOperations} on the client's HTTP plumbing: applies the client's defaults, encodes each
  * request once, and records the send observation.
  */
-final class DefaultMessageOperations implements MessageOperations {
-
-	private final MailgunHttp http;
+final class DefaultMessageOperations extends AbstractAreaOperations implements MessageOperations {
 
 	private final MailgunClientSettings settings;
 
@@ -41,7 +37,7 @@ final class DefaultMessageOperations implements MessageOperations {
 	private final URI mimeUri;
 
 	DefaultMessageOperations(MailgunHttp http, MailgunClientSettings settings, SendObservation observation) {
-		this.http = http;
+		super(http, settings.domain());
 		this.settings = settings;
 		this.observation = observation;
 		this.messagesUri = http.uri("/v3/{domain}/messages", settings.domain());
@@ -51,7 +47,7 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Mono<SendResponse> send(MailgunMessage message) {
 		return Mono.defer(() -> {
-			MailgunMessage ready = requireMessage(message).withDefaults(this.settings.defaultFrom(),
+			MailgunMessage ready = requireNonNull("message", message).withDefaults(this.settings.defaultFrom(),
 					this.settings.testMode());
 			ready.requireSendable();
 			List<FilePart> files = new ArrayList<>(ready.attachments().size() + ready.inlines().size());
@@ -65,7 +61,7 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Mono<SendResponse> sendMime(MimeMessageRequest request) {
 		return Mono.defer(() -> {
-			MimeMessageRequest ready = requireMessage(request).withDefaults(this.settings.testMode());
+			MimeMessageRequest ready = requireNonNull("message", request).withDefaults(this.settings.testMode());
 			return exchange("mime", this.mimeUri, ready.recipientCount(),
 					MultipartBody.of(ready.formFields(), List.of(new FilePart("message", ready.message()))));
 		});
@@ -74,13 +70,12 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Flux<BatchResult> sendBatch(BatchMessage batch) {
 		return Flux.defer(() -> {
-			List<List<BatchRecipient>> chunks = requireMessage(batch).chunks();
+			List<List<BatchRecipient>> chunks = requireNonNull("message", batch).chunks();
 			// Every request is built before the first is sent: one that cannot be built fails the batch.
 			List<MailgunMessage> messages = batch.requests(this.settings.defaultFrom(), this.settings.testMode());
-			MailgunMessage first = messages.get(0);
-			first.requireSendable();
+			messages.get(0).requireSendable();
 			return Flux.range(0, chunks.size())
-				.flatMapSequential(index -> send((index == 0) ? first : messages.get(index))
+				.flatMapSequential(index -> send(messages.get(index))
 					.map(response -> new BatchResult(index, chunks.get(index), response, null))
 					.onErrorResume(error -> Mono.just(new BatchResult(index, chunks.get(index), null, error))),
 						batch.concurrency());
@@ -90,10 +85,7 @@ final class DefaultMessageOperations implements MessageOperations {
 	@Override
 	public Mono<StoredMessage> storedMessage(String storageKeyOrUrl) {
 		return Mono.defer(() -> {
-			if (storageKeyOrUrl == null || storageKeyOrUrl.isBlank()) {
-				throw new MailgunValidationException("storage_key", "must not be blank");
-			}
-			String value = storageKeyOrUrl.trim();
+			String value = requireText("storage_key", storageKeyOrUrl).trim();
 			URI uri;
 			if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
 				uri = this.http.trustedHosts().require("storage.url", value);
@@ -103,25 +95,17 @@ final class DefaultMessageOperations implements MessageOperations {
 					throw new MailgunValidationException("storage_key",
 							"must be a storage key or an absolute URL, was '" + value + "'");
 				}
-				uri = this.http.uri("/v3/domains/{domain}/messages/{key}", this.settings.domain(), value);
+				uri = this.http.uri("/v3/domains/{domain}/messages/{key}", this.domain, value);
 			}
-			return this.http.exchange(ApiRequest.of(HttpMethod.GET, uri),
-					body -> StoredMessage.fromJson(Json.readMap(body)));
+			return get(uri, body -> StoredMessage.fromJson(Json.readMap(body)));
 		});
 	}
 
 	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount, MultipartBody body) {
 		// A send may have reached Mailgun once its body is written: not idempotent.
-		Mono<SendResponse> call = this.http.exchange(new ApiRequest(HttpMethod.POST, uri, body, false),
+		Mono<SendResponse> call = exchange(HttpMethod.POST, uri, body, false,
 				DefaultMessageOperations::readSendResponse);
-		return this.observation.observe(this.settings.domain(), operation, recipientCount, call);
-	}
-
-	private static <T> T requireMessage(@Nullable T message) {
-		if (message == null) {
-			throw new MailgunValidationException("message", "must not be null");
-		}
-		return message;
+		return this.observation.observe(this.domain, operation, recipientCount, call);
 	}
 
 	private static SendResponse readSendResponse(byte[] body) {

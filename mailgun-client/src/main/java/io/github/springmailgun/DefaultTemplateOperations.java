@@ -2,14 +2,11 @@ package io.github.springmailgun;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Paging;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
@@ -34,7 +31,7 @@ import org.springframework.http.HttpMethod;
  * {@code multipart/form-data}, the encoding Mailgun's OpenAPI document gives for them. Created by
  * {@link MailgunTemplate}; thread-safe.
  */
-final class DefaultTemplateOperations implements TemplateOperations {
+final class DefaultTemplateOperations extends AbstractAreaOperations implements TemplateOperations {
 
 	/** Mailgun's default and largest page size for templates and versions. */
 	private static final int MAX_PAGE_SIZE = 100;
@@ -47,26 +44,14 @@ final class DefaultTemplateOperations implements TemplateOperations {
 
 	private static final String VERSION = VERSIONS + "/{tag}";
 
-	private final MailgunHttp http;
-
-	private final String domain;
-
 	DefaultTemplateOperations(MailgunHttp http, String domain) {
-		this.http = http;
-		this.domain = domain;
-	}
-
-	@Override
-	public String domain() {
-		return this.domain;
+		super(http, domain);
 	}
 
 	@Override
 	public Mono<Template> create(TemplateRequest request) {
 		return Mono.defer(() -> {
-			if (request == null) {
-				throw new MailgunValidationException("name", "the request must not be null");
-			}
+			requireNonNull("name", request);
 			Parameters form = new Parameters().add("name", request.name())
 				.add("description", request.description())
 				.add("createdBy", request.createdBy())
@@ -75,7 +60,7 @@ final class DefaultTemplateOperations implements TemplateOperations {
 				.add("comment", request.comment())
 				.add("headers", headers(request.headers()));
 			// A repeated create could store a second version: never retried after it may have arrived.
-			return call(HttpMethod.POST, this.http.uri(TEMPLATES, this.domain), form, false,
+			return exchange(HttpMethod.POST, this.http.uri(TEMPLATES, this.domain), multipart(form), false,
 					DefaultTemplateOperations::readTemplate);
 		});
 	}
@@ -87,8 +72,8 @@ final class DefaultTemplateOperations implements TemplateOperations {
 
 	@Override
 	public Mono<Template> get(String name, boolean withActiveVersion) {
-		return Mono.defer(() -> call(HttpMethod.GET, new Parameters().add("active", withActiveVersion ? "yes" : null)
-			.toUri(this.http, TEMPLATE, this.domain, requireText("template_name", name)), null, true,
+		return Mono.defer(() -> get(new Parameters().add("active", withActiveVersion ? "yes" : null)
+			.toUri(this.http, TEMPLATE, this.domain, requireText("template_name", name)),
 				DefaultTemplateOperations::readTemplate));
 	}
 
@@ -111,25 +96,22 @@ final class DefaultTemplateOperations implements TemplateOperations {
 
 	@Override
 	public Mono<TemplatePage> nextPage(TemplatePage page) {
-		return Mono.defer(
-				() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readTemplatePage));
+		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(),
+				DefaultTemplateOperations::readTemplatePage));
 	}
 
 	@Override
 	public Mono<TemplateChange> update(String name, String description) {
 		return Mono.defer(() -> {
-			if (description == null) {
-				throw new MailgunValidationException("description", "must not be null");
-			}
+			Parameters form = new Parameters().add("description", requireNonNull("description", description));
 			URI uri = this.http.uri(TEMPLATE, this.domain, requireText("template_name", name));
-			return call(HttpMethod.PUT, uri, new Parameters().add("description", description), true,
-					DefaultTemplateOperations::readChange);
+			return exchange(HttpMethod.PUT, uri, multipart(form), true, DefaultTemplateOperations::readChange);
 		});
 	}
 
 	@Override
 	public Mono<TemplateChange> delete(String name) {
-		return Mono.defer(() -> call(HttpMethod.DELETE,
+		return Mono.defer(() -> exchange(HttpMethod.DELETE,
 				this.http.uri(TEMPLATE, this.domain, requireText("template_name", name)), null, true,
 				DefaultTemplateOperations::readChange));
 	}
@@ -138,27 +120,20 @@ final class DefaultTemplateOperations implements TemplateOperations {
 	public Mono<Template> createVersion(String templateName, TemplateVersionRequest request) {
 		return Mono.defer(() -> {
 			URI uri = this.http.uri(VERSIONS, this.domain, requireText("template_name", templateName));
-			if (request == null) {
-				throw new MailgunValidationException("tag", "the request must not be null");
-			}
+			requireNonNull("tag", request);
 			Parameters form = new Parameters().add("template", request.template())
 				.add("tag", request.tag())
 				.add("comment", request.comment())
 				.add("active", request.active() ? "yes" : null)
 				.add("headers", headers(request.headers()));
-			return call(HttpMethod.POST, uri, form, false, DefaultTemplateOperations::readTemplate);
+			return exchange(HttpMethod.POST, uri, multipart(form), false, DefaultTemplateOperations::readTemplate);
 		});
 	}
 
 	@Override
 	public Mono<TemplateVersion> getVersion(String templateName, String tag) {
-		return Mono.defer(() -> call(HttpMethod.GET, versionUri(templateName, tag), null, true, (body) -> {
-			TemplateVersion version = readTemplate(body).version();
-			if (version == null) {
-				throw new IllegalArgumentException("no 'template.version' in the response");
-			}
-			return version;
-		}));
+		return Mono.defer(() -> get(versionUri(templateName, tag), (body) -> ResponseFields
+			.read(ResponseFields.object(body).path("template"), "version", TemplateVersion.class)));
 	}
 
 	@Override
@@ -181,28 +156,26 @@ final class DefaultTemplateOperations implements TemplateOperations {
 
 	@Override
 	public Mono<TemplateVersionPage> nextVersionsPage(TemplateVersionPage page) {
-		return Mono.defer(
-				() -> nextPage(requirePage(page).paging().next(), DefaultTemplateOperations::readVersionPage));
+		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(),
+				DefaultTemplateOperations::readVersionPage));
 	}
 
 	@Override
 	public Mono<TemplateChange> updateVersion(String templateName, String tag, TemplateVersionUpdate update) {
 		return Mono.defer(() -> {
 			URI uri = versionUri(templateName, tag);
-			if (update == null) {
-				throw new MailgunValidationException("template", "the update must not be null");
-			}
+			requireNonNull("template", update);
 			Parameters form = new Parameters().add("template", update.template())
 				.add("comment", update.comment())
 				.add("active", update.active() ? "yes" : null)
 				.add("headers", headers(update.headers()));
-			return call(HttpMethod.PUT, uri, form, true, DefaultTemplateOperations::readChange);
+			return exchange(HttpMethod.PUT, uri, multipart(form), true, DefaultTemplateOperations::readChange);
 		});
 	}
 
 	@Override
 	public Mono<TemplateChange> deleteVersion(String templateName, String tag) {
-		return Mono.defer(() -> call(HttpMethod.DELETE, versionUri(templateName, tag), null, true,
+		return Mono.defer(() -> exchange(HttpMethod.DELETE, versionUri(templateName, tag), null, true,
 				DefaultTemplateOperations::readChange));
 	}
 
@@ -214,14 +187,8 @@ final class DefaultTemplateOperations implements TemplateOperations {
 				.toUri(this.http, VERSION + "/copy/{newTag}", this.domain, requireText("template_name", templateName),
 						requireText("tag", tag), requireText("new_version_name", newTag));
 			// The copy replaces any version of the new tag: repeating it gives the same result.
-			return call(HttpMethod.PUT, uri, null, true, DefaultTemplateOperations::readCopy);
+			return exchange(HttpMethod.PUT, uri, null, true, DefaultTemplateOperations::readCopy);
 		});
-	}
-
-	private <T> Mono<T> call(HttpMethod method, URI uri, @Nullable Parameters form, boolean idempotent,
-			MailgunHttp.ResponseReader<T> reader) {
-		MultipartBody body = (form != null) ? MultipartBody.of(form.toForm(), List.of()) : null;
-		return this.http.exchange(new ApiRequest(method, uri, body, idempotent), reader);
 	}
 
 	private <P> Mono<P> nextPage(@Nullable String next, MailgunHttp.ResponseReader<P> reader) {
@@ -246,20 +213,6 @@ final class DefaultTemplateOperations implements TemplateOperations {
 			throw new MailgunValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
 		}
 		return limit;
-	}
-
-	private static String requireText(String parameter, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw new MailgunValidationException(parameter, "must not be blank");
-		}
-		return value;
-	}
-
-	private static <P> P requirePage(@Nullable P page) {
-		if (page == null) {
-			throw new MailgunValidationException("page", "must not be null");
-		}
-		return page;
 	}
 
 	/** The stored headers travel as one field of JSON. */

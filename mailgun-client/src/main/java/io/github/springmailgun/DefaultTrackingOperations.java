@@ -1,7 +1,6 @@
 package io.github.springmailgun;
 
 import java.net.URI;
-import java.util.List;
 
 import io.github.springmailgun.domain.ClickTracking;
 import io.github.springmailgun.domain.ClickTrackingMode;
@@ -12,9 +11,7 @@ import io.github.springmailgun.domain.TrackingSettings;
 import io.github.springmailgun.domain.UnsubscribeTracking;
 import io.github.springmailgun.domain.UnsubscribeTrackingUpdate;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
 import reactor.core.publisher.Mono;
@@ -26,69 +23,52 @@ import org.springframework.http.HttpMethod;
  * {@code multipart/form-data}, the encoding Mailgun's OpenAPI document gives for them. Created by
  * {@link MailgunTemplate}; thread-safe.
  */
-final class DefaultTrackingOperations implements TrackingOperations {
-
-	private final MailgunHttp http;
-
-	private final String domain;
+final class DefaultTrackingOperations extends AbstractAreaOperations implements TrackingOperations {
 
 	DefaultTrackingOperations(MailgunHttp http, String domain) {
-		this.http = http;
-		this.domain = domain;
-	}
-
-	@Override
-	public String domain() {
-		return this.domain;
+		super(http, domain);
 	}
 
 	@Override
 	public Mono<TrackingSettings> get() {
-		return Mono.defer(() -> this.http.exchange(
-				ApiRequest.of(HttpMethod.GET, this.http.uri("/v3/domains/{name}/tracking", this.domain)),
-				body -> ResponseFields.read(body, "tracking", TrackingSettings.class)));
+		return get(this.http.uri("/v3/domains/{name}/tracking", this.domain),
+				body -> ResponseFields.read(body, "tracking", TrackingSettings.class));
 	}
 
 	@Override
 	public Mono<OpenTracking> updateOpenTracking(OpenTrackingUpdate update) {
-		return Mono.defer(() -> {
-			if (update == null || (update.active() == null && update.placeAtTheTop() == null)) {
-				throw new MailgunValidationException("active", "set active or place_at_the_top (or both)");
-			}
-			return put("open", new Parameters().add("active", update.active())
-				.add("place_at_the_top", update.placeAtTheTop()), OpenTracking.class);
-		});
+		return Mono.defer(() -> put("open",
+				new Parameters().add("active", requireNonNull("update", update).active())
+					.add("place_at_the_top", update.placeAtTheTop()),
+				"set active or place_at_the_top (or both)", OpenTracking.class));
 	}
 
 	@Override
 	public Mono<ClickTracking> updateClickTracking(ClickTrackingMode mode) {
-		return Mono.defer(() -> {
-			if (mode == null) {
-				throw new MailgunValidationException("active", "must be true, false or htmlonly");
-			}
-			return put("click", new Parameters().add("active", mode.wireValue()), ClickTracking.class);
-		});
+		return Mono.defer(() -> put("click", new Parameters().add("active", (mode != null) ? mode.wireValue() : null),
+				"must be true, false or htmlonly", ClickTracking.class));
 	}
 
 	@Override
 	public Mono<UnsubscribeTracking> updateUnsubscribeTracking(UnsubscribeTrackingUpdate update) {
-		return Mono.defer(() -> {
-			if (update == null
-					|| (update.active() == null && update.htmlFooter() == null && update.textFooter() == null)) {
-				throw new MailgunValidationException("active", "set active, html_footer or text_footer");
-			}
-			return put("unsubscribe", new Parameters().add("active", update.active())
-				.add("html_footer", update.htmlFooter())
-				.add("text_footer", update.textFooter()), UnsubscribeTracking.class);
-		});
+		return Mono.defer(() -> put("unsubscribe",
+				new Parameters().add("active", requireNonNull("update", update).active())
+					.add("html_footer", update.htmlFooter())
+					.add("text_footer", update.textFooter()),
+				"set active, html_footer or text_footer", UnsubscribeTracking.class));
 	}
 
-	/** Sends one tracking update; Mailgun answers with the section under the same name. */
-	private <T> Mono<T> put(String section, Parameters form, Class<T> type) {
+	/**
+	 * Sends one tracking update, refusing one that would change nothing; Mailgun answers with the section
+	 * under the same name.
+	 */
+	private <T> Mono<T> put(String section, Parameters form, String requirement, Class<T> type) {
+		if (form.toForm().isEmpty()) {
+			throw new MailgunValidationException("active", requirement);
+		}
 		URI uri = this.http.uri("/v3/domains/{name}/tracking/{section}", this.domain, section);
 		// Setting the same values again changes nothing: safe to retry.
-		ApiRequest request = new ApiRequest(HttpMethod.PUT, uri, MultipartBody.of(form.toForm(), List.of()), true);
-		return this.http.exchange(request, body -> ResponseFields.read(body, section, type));
+		return exchange(HttpMethod.PUT, uri, multipart(form), true, body -> ResponseFields.read(body, section, type));
 	}
 
 }

@@ -2,14 +2,12 @@ package io.github.springmailgun;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.error.MailgunValidationException;
@@ -17,7 +15,6 @@ import io.github.springmailgun.internal.ApiRequest;
 import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.BytesBody;
 import io.github.springmailgun.internal.MailgunHttp;
-import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.internal.ResponseFields;
 import io.github.springmailgun.webhook.DomainWebhook;
@@ -36,7 +33,7 @@ import org.springframework.http.HttpMethod;
  * {@code multipart/form-data} and the v4 forms as {@code application/x-www-form-urlencoded}, as
  * Mailgun's OpenAPI document gives them. Created by {@link MailgunTemplate}; thread-safe.
  */
-final class DefaultWebhookOperations implements WebhookOperations {
+final class DefaultWebhookOperations extends AbstractAreaOperations implements WebhookOperations {
 
 	/** Mailgun keeps at most this many URLs per event. */
 	private static final int MAX_URLS = 3;
@@ -47,24 +44,13 @@ final class DefaultWebhookOperations implements WebhookOperations {
 
 	private static final String SIGNING_KEY = "/v5/accounts/http_signing_key";
 
-	private final MailgunHttp http;
-
-	private final String domain;
-
 	DefaultWebhookOperations(MailgunHttp http, String domain) {
-		this.http = http;
-		this.domain = domain;
-	}
-
-	@Override
-	public String domain() {
-		return this.domain;
+		super(http, domain);
 	}
 
 	@Override
 	public Mono<DomainWebhooks> list() {
-		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, this.http.uri(V3_WEBHOOKS, this.domain)),
-				DefaultWebhookOperations::readWebhooks));
+		return get(this.http.uri(V3_WEBHOOKS, this.domain), DefaultWebhookOperations::readWebhooks);
 	}
 
 	@Override
@@ -92,14 +78,14 @@ final class DefaultWebhookOperations implements WebhookOperations {
 
 	@Override
 	public Mono<DomainWebhooks> createForEvents(String url, Collection<DomainWebhookType> eventTypes) {
-		return Mono.defer(() -> webhooks(new ApiRequest(HttpMethod.POST, this.http.uri(V4_WEBHOOKS, this.domain),
-				eventsForm(url, eventTypes), false)));
+		return Mono.defer(() -> exchange(HttpMethod.POST, this.http.uri(V4_WEBHOOKS, this.domain),
+				eventsForm(url, eventTypes), false, DefaultWebhookOperations::readWebhooks));
 	}
 
 	@Override
 	public Mono<DomainWebhooks> updateForEvents(String url, Collection<DomainWebhookType> eventTypes) {
-		return Mono.defer(() -> webhooks(new ApiRequest(HttpMethod.PUT, this.http.uri(V4_WEBHOOKS, this.domain),
-				eventsForm(url, eventTypes), true)));
+		return Mono.defer(() -> exchange(HttpMethod.PUT, this.http.uri(V4_WEBHOOKS, this.domain),
+				eventsForm(url, eventTypes), true, DefaultWebhookOperations::readWebhooks));
 	}
 
 	@Override
@@ -108,57 +94,40 @@ final class DefaultWebhookOperations implements WebhookOperations {
 			if (urls == null || urls.isEmpty()) {
 				throw new MailgunValidationException("url", "name at least one URL");
 			}
-			List<String> checked = new ArrayList<>(urls.size());
-			for (String url : urls) {
+			String joined = urls.stream().map((url) -> {
 				String value = requireUrl(url);
 				// Mailgun splits the parameter at commas: a URL with one would be cut in two.
 				if (value.contains(",")) {
 					throw new MailgunValidationException("url", "must not contain a comma, was '" + value + "'");
 				}
-				checked.add(value);
-			}
-			return webhooks(ApiRequest.of(HttpMethod.DELETE, new Parameters().add("url", String.join(",", checked))
-				.toUri(this.http, V4_WEBHOOKS, this.domain)));
+				return value;
+			}).collect(Collectors.joining(","));
+			return exchange(HttpMethod.DELETE, new Parameters().add("url", joined)
+				.toUri(this.http, V4_WEBHOOKS, this.domain), null, true, DefaultWebhookOperations::readWebhooks);
 		});
 	}
 
 	@Override
 	public Mono<HttpSigningKey> signingKey() {
-		return Mono.defer(() -> this.http.exchange(ApiRequest.of(HttpMethod.GET, this.http.uri(SIGNING_KEY)),
-				DefaultWebhookOperations::readSigningKey));
+		return get(this.http.uri(SIGNING_KEY), DefaultWebhookOperations::readSigningKey);
 	}
 
 	@Override
 	public Mono<HttpSigningKey> rotateSigningKey() {
-		return Mono.defer(() -> this.http.exchange(new ApiRequest(HttpMethod.POST, this.http.uri(SIGNING_KEY), null,
-				false), DefaultWebhookOperations::readSigningKey));
+		return exchange(HttpMethod.POST, this.http.uri(SIGNING_KEY), null, false,
+				DefaultWebhookOperations::readSigningKey);
 	}
 
 	/** Calls the v3 API for one webhook, after checking its type; the request is built once it is valid. */
 	private Mono<DomainWebhook> webhook(DomainWebhookType type, Function<String, ApiRequest> request) {
 		return Mono.defer(() -> {
-			String name = requireType(type).wireValue();
+			String name = requireNonNull("webhook_name", type).wireValue();
 			return this.http.exchange(request.apply(name), (body) -> readWebhook(name, body));
 		});
 	}
 
-	private Mono<DomainWebhooks> webhooks(ApiRequest request) {
-		return this.http.exchange(request, DefaultWebhookOperations::readWebhooks);
-	}
-
-	private static MultipartBody multipart(Parameters form) {
-		return MultipartBody.of(form.toForm(), List.of());
-	}
-
 	private URI webhookUri(String name) {
 		return this.http.uri(V3_WEBHOOKS + "/{name}", this.domain, name);
-	}
-
-	private static DomainWebhookType requireType(DomainWebhookType type) {
-		if (type == null) {
-			throw new MailgunValidationException("webhook_name", "must not be null");
-		}
-		return type;
 	}
 
 	private static List<String> requireUrls(List<String> urls) {
@@ -166,11 +135,7 @@ final class DefaultWebhookOperations implements WebhookOperations {
 			throw new MailgunValidationException("url", "give one to " + MAX_URLS + " URLs, was "
 					+ ((urls != null) ? urls.size() : 0));
 		}
-		List<String> checked = new ArrayList<>(urls.size());
-		for (String url : urls) {
-			checked.add(requireUrl(url));
-		}
-		return checked;
+		return urls.stream().map(DefaultWebhookOperations::requireUrl).toList();
 	}
 
 	private static String requireUrl(String url) {
@@ -180,9 +145,8 @@ final class DefaultWebhookOperations implements WebhookOperations {
 		String value = url.trim();
 		try {
 			URI uri = new URI(value);
-			String scheme = uri.getScheme();
-			if (uri.getHost() == null || scheme == null
-					|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+			if (uri.getHost() == null
+					|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
 				throw new MailgunValidationException("url", "must be an absolute http(s) URL, was '" + value + "'");
 			}
 		}
@@ -199,33 +163,22 @@ final class DefaultWebhookOperations implements WebhookOperations {
 		}
 		// A repeated event would be sent twice; Mailgun's form takes each once. (Checked element by
 		// element: contains(null) throws on the JDK's immutable collections.)
-		Set<DomainWebhookType> distinct = new LinkedHashSet<>();
-		for (DomainWebhookType type : eventTypes) {
+		List<String> events = eventTypes.stream().map((type) -> {
 			if (type == null) {
 				throw new MailgunValidationException("event_types", "must not contain null");
 			}
-			distinct.add(type);
-		}
-		return Bodies.form(new Parameters().add("url", checkedUrl)
-			.addAll("event_types", distinct.stream().map(DomainWebhookType::wireValue).toList())
-			.toForm());
+			return type.wireValue();
+		}).distinct().toList();
+		return Bodies.form(new Parameters().add("url", checkedUrl).addAll("event_types", events).toForm());
 	}
 
 	private static DomainWebhook readWebhook(String name, byte[] body) {
-		JsonNode webhook = ResponseFields.object(body).path("webhook");
-		if (!webhook.isObject()) {
-			throw new IllegalArgumentException("no 'webhook' in the response");
-		}
-		return new DomainWebhook(name, urls(webhook));
+		return new DomainWebhook(name, urls(member(body, "webhook")));
 	}
 
 	private static DomainWebhooks readWebhooks(byte[] body) {
-		JsonNode webhooks = ResponseFields.object(body).path("webhooks");
-		if (!webhooks.isObject()) {
-			throw new IllegalArgumentException("no 'webhooks' in the response");
-		}
 		Map<String, List<String>> urlsByName = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> entry : webhooks.properties()) {
+		for (Map.Entry<String, JsonNode> entry : member(body, "webhooks").properties()) {
 			List<String> urls = urls(entry.getValue());
 			if (!urls.isEmpty()) {
 				urlsByName.put(entry.getKey(), urls);
@@ -234,18 +187,22 @@ final class DefaultWebhookOperations implements WebhookOperations {
 		return new DomainWebhooks(urlsByName);
 	}
 
+	private static JsonNode member(byte[] body, String name) {
+		JsonNode member = ResponseFields.object(body).path(name);
+		if (!member.isObject()) {
+			throw new IllegalArgumentException("no '" + name + "' in the response");
+		}
+		return member;
+	}
+
 	private static List<String> urls(JsonNode webhook) {
-		List<String> urls = new ArrayList<>();
-		for (JsonNode url : webhook.path("urls")) {
-			if (url.isString() && !url.asString().isBlank()) {
-				urls.add(url.asString());
-			}
-		}
+		List<String> urls = webhook.path("urls")
+			.valueStream()
+			.filter((url) -> url.isString() && !url.asString().isBlank())
+			.map(JsonNode::asString)
+			.toList();
 		// Old responses carried a single "url" instead of a list.
-		if (urls.isEmpty() && webhook.path("url").isString()) {
-			urls.add(webhook.path("url").asString());
-		}
-		return urls;
+		return (urls.isEmpty() && webhook.path("url").isString()) ? List.of(webhook.path("url").asString()) : urls;
 	}
 
 	private static HttpSigningKey readSigningKey(byte[] body) {

@@ -67,11 +67,7 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 					"mailgun.base-url must be an absolute http(s) URL such as https://api.mailgun.net, was '" + uri
 							+ "'");
 		}
-		String text = uri.toString();
-		while (text.endsWith("/")) {
-			text = text.substring(0, text.length() - 1);
-		}
-		return URI.create(text);
+		return URI.create(uri.toString().replaceAll("/+$", ""));
 	}
 
 	/**

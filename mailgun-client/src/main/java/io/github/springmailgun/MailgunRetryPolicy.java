@@ -66,13 +66,8 @@ public record MailgunRetryPolicy(boolean enabled, int maxAttempts, Duration init
 	 */
 	public Duration backoff(int retry) {
 		long factor = 1L << Math.min(Math.max(retry - 1, 0), 30);
-		long millis;
-		try {
-			millis = Math.multiplyExact(this.initialBackoff.toMillis(), factor);
-		}
-		catch (ArithmeticException ex) {
-			millis = Long.MAX_VALUE;
-		}
+		long initial = this.initialBackoff.toMillis();
+		long millis = (initial > Long.MAX_VALUE / factor) ? Long.MAX_VALUE : initial * factor;
 		return Duration.ofMillis(Math.min(millis, this.maxBackoff.toMillis()));
 	}
 

@@ -43,25 +43,8 @@ public class MailgunTemplate implements MailgunOperations {
 
 	private final SendObservation observation;
 
+	/** Built once: every send goes through it. The other areas are views built on each call. */
 	private final MessageOperations messages;
-
-	private final DomainOperations domains;
-
-	private final TrackingOperations tracking;
-
-	private final TemplateOperations templates;
-
-	private final WebhookOperations webhooks;
-
-	private final BounceOperations bounces;
-
-	private final UnsubscribeOperations unsubscribes;
-
-	private final ComplaintOperations complaints;
-
-	private final AllowlistOperations allowlist;
-
-	private final AnalyticsOperations analytics;
 
 	/**
 	 * Creates a client with its own HTTP connector (connect and read timeouts from the settings).
@@ -97,15 +80,6 @@ public class MailgunTemplate implements MailgunOperations {
 		this.settings = settings;
 		this.observation = observation;
 		this.messages = new DefaultMessageOperations(http, settings, observation);
-		this.domains = new DefaultDomainOperations(http, settings.domain());
-		this.tracking = new DefaultTrackingOperations(http, settings.domain());
-		this.templates = new DefaultTemplateOperations(http, settings.domain());
-		this.webhooks = new DefaultWebhookOperations(http, settings.domain());
-		this.bounces = new DefaultBounceOperations(http, settings.domain());
-		this.unsubscribes = new DefaultUnsubscribeOperations(http, settings.domain());
-		this.complaints = new DefaultComplaintOperations(http, settings.domain());
-		this.allowlist = new DefaultAllowlistOperations(http, settings.domain());
-		this.analytics = new DefaultAnalyticsOperations(http, settings.domain());
 	}
 
 	/**
@@ -153,60 +127,58 @@ public class MailgunTemplate implements MailgunOperations {
 		if (domain == null || domain.isBlank()) {
 			throw new MailgunValidationException("domain", "must not be blank");
 		}
-		MailgunClientSettings other;
 		try {
-			other = this.settings.withDomain(domain.trim());
+			// The view shares the observation, convention included.
+			return new MailgunTemplate(this.http, this.settings.withDomain(domain.trim()), this.observation);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new MailgunValidationException("domain", String.valueOf(ex.getMessage()));
 		}
-		// The view shares the observation, convention included.
-		return new MailgunTemplate(this.http, other, this.observation);
 	}
 
 	@Override
 	public BounceOperations bounces() {
-		return this.bounces;
+		return new DefaultBounceOperations(this.http, domain());
 	}
 
 	@Override
 	public UnsubscribeOperations unsubscribes() {
-		return this.unsubscribes;
+		return new DefaultUnsubscribeOperations(this.http, domain());
 	}
 
 	@Override
 	public ComplaintOperations complaints() {
-		return this.complaints;
+		return new DefaultComplaintOperations(this.http, domain());
 	}
 
 	@Override
 	public AllowlistOperations allowlist() {
-		return this.allowlist;
+		return new DefaultAllowlistOperations(this.http, domain());
 	}
 
 	@Override
 	public AnalyticsOperations analytics() {
-		return this.analytics;
+		return new DefaultAnalyticsOperations(this.http, domain());
 	}
 
 	@Override
 	public DomainOperations domains() {
-		return this.domains;
+		return new DefaultDomainOperations(this.http, domain());
 	}
 
 	@Override
 	public TrackingOperations tracking() {
-		return this.tracking;
+		return new DefaultTrackingOperations(this.http, domain());
 	}
 
 	@Override
 	public TemplateOperations templates() {
-		return this.templates;
+		return new DefaultTemplateOperations(this.http, domain());
 	}
 
 	@Override
 	public WebhookOperations webhooks() {
-		return this.webhooks;
+		return new DefaultWebhookOperations(this.http, domain());
 	}
 
 }

@@ -34,13 +34,11 @@ final class SendObservation {
 		}
 		return Mono.deferContextual(contextView -> {
 			MailgunSendObservationContext context = new MailgunSendObservationContext(domain, operation, recipientCount);
-			Observation observation = Observation.createNotStarted(this.convention,
-					DefaultMailgunSendObservationConvention.INSTANCE, () -> context, this.registry);
-			Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			if (parent != null) {
-				observation.parentObservation(parent);
-			}
-			observation.start();
+			Observation observation = Observation
+				.createNotStarted(this.convention, DefaultMailgunSendObservationConvention.INSTANCE, () -> context,
+						this.registry)
+				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
 			// Stop on the signal itself, not in doFinally: the caller must not see the result before the
 			// observation (and its timer) is recorded.
 			return call.doOnSuccess(response -> {

@@ -21,7 +21,9 @@ public interface SuppressionOperations<T> {
 	 * requested only when needed; cancelling stops further requests.
 	 * @return the entries
 	 */
-	Flux<T> list();
+	default Flux<T> list() {
+		return list(SuppressionListOptions.DEFAULTS);
+	}
 
 	/**
 	 * Lists entries with a page size or an address prefix, following Mailgun's paging links lazily.
