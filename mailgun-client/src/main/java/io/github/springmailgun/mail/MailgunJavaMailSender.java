@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.springmailgun.BlockingMailgunOperations;
@@ -28,7 +28,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.mail.MailAuthenticationException;
@@ -54,6 +53,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 public class MailgunJavaMailSender implements JavaMailSender {
 
 	private static final String[] IGNORED_HEADERS = { "Bcc" };
+
+	private static final String[] NO_ADDRESSES = {};
 
 	private final BlockingMailgunOperations mailgun;
 
@@ -166,9 +167,9 @@ public class MailgunJavaMailSender implements JavaMailSender {
 			if (message.getFrom() != null) {
 				builder.from(message.getFrom());
 			}
-			addAll(message.getTo(), builder::to);
-			addAll(message.getCc(), builder::cc);
-			addAll(message.getBcc(), builder::bcc);
+			builder.to(Objects.requireNonNullElse(message.getTo(), NO_ADDRESSES));
+			builder.cc(Objects.requireNonNullElse(message.getCc(), NO_ADDRESSES));
+			builder.bcc(Objects.requireNonNullElse(message.getBcc(), NO_ADDRESSES));
 			if (message.getReplyTo() != null) {
 				builder.header("Reply-To", message.getReplyTo());
 			}
@@ -183,14 +184,6 @@ public class MailgunJavaMailSender implements JavaMailSender {
 		}
 		catch (MailgunValidationException ex) {
 			throw new MailParseException(String.valueOf(ex.getMessage()), ex);
-		}
-	}
-
-	private static void addAll(String @Nullable [] values, Consumer<String> target) {
-		if (values != null) {
-			for (String value : values) {
-				target.accept(value);
-			}
 		}
 	}
 

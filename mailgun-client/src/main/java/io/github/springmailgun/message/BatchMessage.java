@@ -29,26 +29,18 @@ public final class BatchMessage {
 
 	/**
 	 * Each chunk's {@code recipient-variables}, written while the recipients are read for the first time
-	 * (checking and writing in one pass), or {@code null} when a variable needs Jackson. About 80 bytes a
-	 * recipient, kept with the batch: a request is then its message with other recipients and this text.
+	 * (checking and writing in one pass), or {@code null} for a chunk where a variable needs Jackson. About
+	 * 80 bytes a recipient, kept with the batch: a request is then its message with other recipients and
+	 * this text.
 	 */
-	private final @Nullable List<String> chunkVariables;
+	private final List<@Nullable String> chunkVariables;
 
 	private BatchMessage(MailgunMessage message, List<BatchRecipient> recipients, int chunkSize, int concurrency) {
 		this.message = message;
 		this.recipients = List.copyOf(recipients);
 		this.chunkSize = chunkSize;
 		this.concurrency = concurrency;
-		List<String> written = new ArrayList<>();
-		for (List<BatchRecipient> chunk : chunks()) {
-			String json = JsonText.recipientVariables(chunk);
-			if (json == null) {
-				written = null;
-				break;
-			}
-			written.add(json);
-		}
-		this.chunkVariables = written;
+		this.chunkVariables = chunks().stream().<@Nullable String>map(JsonText::recipientVariables).toList();
 	}
 
 	/**
@@ -121,8 +113,8 @@ public final class BatchMessage {
 		List<MailgunMessage> requests = new ArrayList<>(chunks.size());
 		for (int i = 0; i < chunks.size(); i++) {
 			List<BatchRecipient> chunk = chunks.get(i);
-			requests.add(base.withRecipients(chunk,
-					(this.chunkVariables != null) ? this.chunkVariables.get(i) : jackson(chunk)));
+			String json = this.chunkVariables.get(i);
+			requests.add(base.withRecipients(chunk, (json != null) ? json : jackson(chunk)));
 		}
 		return requests;
 	}

@@ -94,6 +94,15 @@ final class Checks {
 		return entries.size();
 	}
 
+	/** A sender, or a batch recipient: one address, optionally with a display name. */
+	static String requireSingleAddress(String parameter, @Nullable String value) {
+		int count = requireAddresses(parameter, value);
+		if (count != 1) {
+			throw new MailgunValidationException(parameter, "must be a single address, was " + count);
+		}
+		return requireValue(parameter, value);
+	}
+
 	/**
 	 * Checks address lists and adds them to a builder's list.
 	 * @return how many addresses they hold

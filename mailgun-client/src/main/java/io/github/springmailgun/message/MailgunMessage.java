@@ -271,13 +271,9 @@ public final class MailgunMessage {
 
 		private @Nullable String from;
 
-		private final List<String> to = new ArrayList<>();
-
 		private final List<String> cc = new ArrayList<>();
 
 		private final List<String> bcc = new ArrayList<>();
-
-		private int recipientCount;
 
 		private @Nullable String subject;
 
@@ -305,30 +301,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder from(String from) {
-			int count = Checks.requireAddresses("from", from);
-			if (count != 1) {
-				throw new MailgunValidationException("from", "must be a single address, was " + count);
-			}
-			this.from = from;
-			return this;
-		}
-
-		/**
-		 * Adds recipients ({@code to}); each value may be a comma-separated list.
-		 * @param to the recipients
-		 * @return this builder
-		 */
-		public Builder to(String... to) {
-			return to(Arrays.asList(Checks.requireValue("to", to)));
-		}
-
-		/**
-		 * Adds recipients ({@code to}).
-		 * @param to the recipients
-		 * @return this builder
-		 */
-		public Builder to(List<String> to) {
-			this.recipientCount += Checks.addAddresses("to", this.to, to);
+			this.from = Checks.requireSingleAddress("from", from);
 			return this;
 		}
 
@@ -347,8 +320,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder cc(List<String> cc) {
-			this.recipientCount += Checks.addAddresses("cc", this.cc, cc);
-			return this;
+			return recipients("cc", this.cc, cc);
 		}
 
 		/**
@@ -366,8 +338,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder bcc(List<String> bcc) {
-			this.recipientCount += Checks.addAddresses("bcc", this.bcc, bcc);
-			return this;
+			return recipients("bcc", this.bcc, bcc);
 		}
 
 		/**
@@ -428,7 +399,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder attachment(Attachment attachment) {
-			this.attachments.add(requirePart("attachment", attachment));
+			this.attachments.add(Checks.requireValue("attachment", attachment));
 			return this;
 		}
 
@@ -456,7 +427,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder inline(Attachment inline) {
-			this.inlines.add(requirePart("inline", inline));
+			this.inlines.add(Checks.requireValue("inline", inline));
 			return this;
 		}
 
@@ -493,15 +464,7 @@ public final class MailgunMessage {
 			}
 			Content content = new Content(List.copyOf(this.cc), List.copyOf(this.bcc), this.subject, this.text, this.html,
 					this.ampHtml, List.copyOf(this.attachments), List.copyOf(this.inlines));
-			return new MailgunMessage(this.from, List.copyOf(this.to), content,
-					buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
-		}
-
-		private static Attachment requirePart(String parameter, @Nullable Attachment part) {
-			if (part == null) {
-				throw new MailgunValidationException(parameter, "must not be null");
-			}
-			return part;
+			return new MailgunMessage(this.from, List.copyOf(this.to), content, buildOptions(), this.recipientCount);
 		}
 
 	}

@@ -105,12 +105,7 @@ public final class SendOptions {
 	 * @return the value, or {@code null}
 	 */
 	public @Nullable String value(String name) {
-		for (FormField field : fields()) {
-			if (field.name().equals(name)) {
-				return field.value();
-			}
-		}
-		return null;
+		return fields().stream().filter(field -> field.name().equals(name)).map(FormField::value).findFirst().orElse(null);
 	}
 
 	/**
@@ -158,7 +153,7 @@ public final class SendOptions {
 	}
 
 	/** Cross-field rules shared by both message kinds, read from the typed values. */
-	void validate() {
+	void validate(int recipientCount) {
 		if (!this.options.containsKey(Option.TEMPLATE)) {
 			for (Option dependent : new Option[] { Option.TEMPLATE_VERSION, Option.TEMPLATE_TEXT }) {
 				if (this.options.containsKey(dependent)) {
@@ -174,41 +169,23 @@ public final class SendOptions {
 					+ " recipients; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
 		}
-		List<FormField> rendered = new ArrayList<>();
-		this.options.forEach((option, value) -> {
-			if (option != Option.TEMPLATE) {
-				option.addTo(rendered, value);
-			}
-		});
+		if (this.recipientVariables != null && recipientCount > MAX_BATCH_RECIPIENTS) {
+			throw new MailgunValidationException("to", "has " + recipientCount
+					+ " recipients with recipient-variables; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
+					+ " per request (sendBatch splits larger batches)");
+		}
 		long size = 0;
-		for (FormField field : rendered) {
-			size += field.name().length() + utf8Length(field.value());
-		}
-		for (Map<String, String> prefixed : List.of(this.headers, this.variables)) {
-			for (Map.Entry<String, String> entry : prefixed.entrySet()) {
-				size += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
-			}
-		}
-		for (FormField raw : this.parameters) {
-			// Raw parameters come with their wire names: the prefix is what the user wrote.
-			if (raw.name().length() > 1 && raw.name().charAt(1) == ':' && "ohvt".indexOf(raw.name().charAt(0)) >= 0) {
-				size += utf8Length(raw.name()) + utf8Length(raw.value());
+		for (FormField field : fields()) {
+			// Counted by wire name, so raw parameters count with the prefix the user wrote.
+			String name = field.name();
+			if (name.length() > 1 && name.charAt(1) == ':' && "ohvt".indexOf(name.charAt(0)) >= 0) {
+				size += utf8Length(name) + utf8Length(field.value());
 			}
 		}
 		if (size > MAX_OPTIONS_BYTES) {
 			throw new MailgunValidationException("o:/h:/v:/t:", "send options total " + size
 					+ " bytes; Mailgun limits parameters starting with o:, h:, v: and t: to 16 KB together");
 		}
-	}
-
-	/** Checks a message's recipient count against the limit that comes with recipient variables. */
-	SendOptions requireRecipientCount(int recipientCount) {
-		if (this.recipientVariables != null && recipientCount > MAX_BATCH_RECIPIENTS) {
-			throw new MailgunValidationException("to", "has " + recipientCount
-					+ " recipients with recipient-variables; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
-					+ " per request (sendBatch splits larger batches)");
-		}
-		return this;
 	}
 
 	private static long utf8Length(String text) {

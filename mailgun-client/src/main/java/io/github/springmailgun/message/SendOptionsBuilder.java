@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,13 +19,18 @@ import io.github.springmailgun.message.SendOptions.Option;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builder methods for the options both kinds of message share: templates, {@code o:} options,
+ * Builder methods both kinds of message share: {@code to} recipients, templates, {@code o:} options,
  * headers, variables and recipient variables. Each value is checked as it is set and kept typed;
  * {@link SendOptions} writes Mailgun's wire format when a request is encoded.
  *
  * @param <B> the concrete builder
  */
 public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
+
+	final List<String> to = new ArrayList<>();
+
+	/** Addresses in {@code to}, {@code cc} and {@code bcc}, counted as each value is checked. */
+	int recipientCount;
 
 	final EnumMap<Option, Object> options = new EnumMap<>(Option.class);
 
@@ -49,6 +55,31 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	protected abstract B self();
+
+	/**
+	 * Adds recipients ({@code to}); each value may be a comma-separated list. For a
+	 * {@link MimeMessageRequest} they are the envelope: every recipient, Bcc included.
+	 * @param to the recipients
+	 * @return this builder
+	 */
+	public B to(String... to) {
+		return to(Arrays.asList(Checks.requireValue("to", to)));
+	}
+
+	/**
+	 * Adds recipients ({@code to}).
+	 * @param to the recipients
+	 * @return this builder
+	 */
+	public B to(List<String> to) {
+		return recipients("to", this.to, to);
+	}
+
+	/** Checks address lists, adds them to one of the builder's lists and counts them. */
+	B recipients(String parameter, List<String> target, @Nullable List<String> values) {
+		this.recipientCount += Checks.addAddresses(parameter, target, values);
+		return self();
+	}
 
 	/**
 	 * Renders a template stored with the Templates API ({@code template}).
@@ -424,7 +455,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	/**
-	 * Builds the options set so far, checking the rules that span several options.
+	 * Builds the options set so far, checking the rules that span several options or the recipients.
 	 * @return the options
 	 */
 	protected SendOptions buildOptions() {
@@ -432,7 +463,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 				Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)),
 				Collections.unmodifiableMap(new LinkedHashMap<>(this.variables)), this.recipientVariables,
 				this.recipientVariableCount, List.copyOf(this.parameters));
-		options.validate();
+		options.validate(this.recipientCount);
 		return options;
 	}
 
