@@ -2,6 +2,7 @@ package io.github.springmailgun.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -52,28 +53,21 @@ final class Checks {
 	 * also a valid mail header name and survives form encoding unchanged.
 	 */
 	static String requireName(String parameter, @Nullable String value) {
-		String name = requireText(parameter, value);
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-					|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-			if (!token) {
-				throw new MailgunValidationException(parameter, "name '" + printable(name)
-						+ "' must be letters, digits and !#$%&'*+-.^_`|~ only (no spaces, quotes or ':')");
-			}
-		}
-		return name;
+		return requireNameChars(parameter, value, c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+				|| (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0,
+				"must be letters, digits and !#$%&'*+-.^_`|~ only (no spaces, quotes or ':')");
 	}
 
 	/** A raw form parameter name: printable ASCII without spaces or quotes (colons are fine: {@code o:x}). */
 	static String requireParameterName(String parameter, @Nullable String value) {
+		return requireNameChars(parameter, value, c -> c > 32 && c < 127 && c != '"',
+				"must be printable ASCII without spaces or quotes");
+	}
+
+	private static String requireNameChars(String parameter, @Nullable String value, IntPredicate allowed, String rule) {
 		String name = requireText(parameter, value);
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c <= 32 || c >= 127 || c == '"') {
-				throw new MailgunValidationException(parameter,
-						"name '" + printable(name) + "' must be printable ASCII without spaces or quotes");
-			}
+		if (!name.chars().allMatch(allowed)) {
+			throw new MailgunValidationException(parameter, "name '" + printable(name) + "' " + rule);
 		}
 		return name;
 	}

@@ -27,17 +27,16 @@ public final class SendOptions {
 	public static final int MAX_BATCH_RECIPIENTS = 1000;
 
 	/** Options that set nothing. */
-	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), Map.of(), null, 0,
-			List.of());
+	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), null, 0, List.of());
 
 	/** Never handed out nor changed: builders and copies with another value take a copy. */
 	private final EnumMap<Option, Object> options;
 
-	/** By wire name ({@code h:Reply-To}), so that a send does not build the names again. */
-	private final Map<String, String> headers;
-
-	/** By wire name ({@code v:order-id}). */
-	private final Map<String, String> variables;
+	/**
+	 * Headers and variables by wire name ({@code h:Reply-To}, {@code v:order-id}), in the order they were
+	 * set, so that a send does not build the names again.
+	 */
+	private final Map<String, String> prefixed;
 
 	/** JSON text; written when set, as a value that cannot be written must fail before the send. */
 	private final @Nullable String recipientVariables;
@@ -46,11 +45,10 @@ public final class SendOptions {
 
 	private final List<FormField> parameters;
 
-	SendOptions(EnumMap<Option, Object> options, Map<String, String> headers, Map<String, String> variables,
-			@Nullable String recipientVariables, int recipientVariableCount, List<FormField> parameters) {
+	SendOptions(EnumMap<Option, Object> options, Map<String, String> prefixed, @Nullable String recipientVariables,
+			int recipientVariableCount, List<FormField> parameters) {
 		this.options = options;
-		this.headers = headers;
-		this.variables = variables;
+		this.prefixed = prefixed;
 		this.recipientVariables = recipientVariables;
 		this.recipientVariableCount = recipientVariableCount;
 		this.parameters = parameters;
@@ -114,8 +112,7 @@ public final class SendOptions {
 	 */
 	void addTo(List<FormField> fields) {
 		this.options.forEach((option, value) -> option.addTo(fields, value));
-		this.headers.forEach((name, value) -> fields.add(new FormField(name, value)));
-		this.variables.forEach((name, value) -> fields.add(new FormField(name, value)));
+		this.prefixed.forEach((name, value) -> fields.add(new FormField(name, value)));
 		if (this.recipientVariables != null) {
 			fields.add(new FormField("recipient-variables", this.recipientVariables));
 		}
@@ -125,20 +122,19 @@ public final class SendOptions {
 	SendOptions withTestMode(boolean testMode) {
 		EnumMap<Option, Object> copy = new EnumMap<>(this.options);
 		copy.put(Option.TEST_MODE, testMode);
-		return new SendOptions(copy, this.headers, this.variables, this.recipientVariables,
-				this.recipientVariableCount, this.parameters);
+		return new SendOptions(copy, this.prefixed, this.recipientVariables, this.recipientVariableCount,
+				this.parameters);
 	}
 
 	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */
 	SendOptions withRecipientVariables(String json, int count) {
-		return new SendOptions(this.options, this.headers, this.variables, json, count, this.parameters);
+		return new SendOptions(this.options, this.prefixed, json, count, this.parameters);
 	}
 
 	/** Copies the options into a builder (for {@code toBuilder()}). */
 	void copyTo(SendOptionsBuilder<?> builder) {
 		builder.options.putAll(this.options);
-		builder.headers.putAll(this.headers);
-		builder.variables.putAll(this.variables);
+		builder.prefixed.putAll(this.prefixed);
 		builder.recipientVariablesJson(this.recipientVariables, this.recipientVariableCount);
 		builder.parameters.addAll(this.parameters);
 	}

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.message.SendOptions.Option;
@@ -34,9 +35,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 
 	final EnumMap<Option, Object> options = new EnumMap<>(Option.class);
 
-	final Map<String, String> headers = new LinkedHashMap<>();
-
-	final Map<String, String> variables = new LinkedHashMap<>();
+	/** Headers and variables by wire name. */
+	final Map<String, String> prefixed = new LinkedHashMap<>();
 
 	private @Nullable String recipientVariables;
 
@@ -301,12 +301,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B sendingIp(String ip) {
 		String value = Checks.requireText("o:sending-ip", ip).trim();
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-				throw new MailgunValidationException("o:sending-ip", "must be an IPv4 or IPv6 address, was '"
-						+ Checks.printable(value) + "'");
-			}
+		if (!value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+			throw new MailgunValidationException("o:sending-ip", "must be an IPv4 or IPv6 address, was '"
+					+ Checks.printable(value) + "'");
 		}
 		return option(Option.SENDING_IP, value);
 	}
@@ -335,19 +332,17 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B archiveTo(String url) {
-		Checks.requireLine("o:archive-to", url);
-		URI uri = null;
+		String value = Checks.requireLine("o:archive-to", url).trim();
 		try {
-			uri = URI.create(url.trim());
+			URI uri = URI.create(value);
+			if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+				return option(Option.ARCHIVE_TO, uri.toString());
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			// Reported below, as any URL that is not http(s).
 		}
-		if (uri == null || uri.getHost() == null
-				|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-			throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
-		}
-		return option(Option.ARCHIVE_TO, uri.toString());
+		throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
 	}
 
 	/**
@@ -360,11 +355,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 		if (headerNames == null || headerNames.length == 0) {
 			throw new MailgunValidationException("o:suppress-headers", "needs at least one header name or 'all'");
 		}
-		List<String> names = new ArrayList<>(headerNames.length);
-		for (String name : headerNames) {
-			names.add(Checks.requireName("o:suppress-headers", name));
-		}
-		return option(Option.SUPPRESS_HEADERS, String.join(",", names));
+		return option(Option.SUPPRESS_HEADERS, Arrays.stream(headerNames)
+			.map(name -> Checks.requireName("o:suppress-headers", name))
+			.collect(Collectors.joining(",")));
 	}
 
 	/**
@@ -390,7 +383,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B header(String name, String value) {
 		String wireName = "h:" + Checks.requireName("h:", name);
-		this.headers.put(wireName, Checks.requireSingleLine(wireName, value));
+		this.prefixed.put(wireName, Checks.requireSingleLine(wireName, value));
 		return self();
 	}
 
@@ -404,7 +397,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	public B variable(String name, Object value) {
 		String wireName = "v:" + Checks.requireName("v:", name);
 		Checks.requireValue(wireName, value);
-		this.variables.put(wireName, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
+		this.prefixed.put(wireName, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
 		return self();
 	}
 
@@ -460,8 +453,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	protected SendOptions buildOptions() {
 		SendOptions options = new SendOptions(new EnumMap<>(this.options),
-				Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)),
-				Collections.unmodifiableMap(new LinkedHashMap<>(this.variables)), this.recipientVariables,
+				Collections.unmodifiableMap(new LinkedHashMap<>(this.prefixed)), this.recipientVariables,
 				this.recipientVariableCount, List.copyOf(this.parameters));
 		options.validate(this.recipientCount);
 		return options;
