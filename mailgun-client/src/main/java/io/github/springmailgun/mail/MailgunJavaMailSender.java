@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -55,6 +54,8 @@ public class MailgunJavaMailSender implements JavaMailSender {
 	private static final String[] IGNORED_HEADERS = { "Bcc" };
 
 	private static final String[] NO_ADDRESSES = {};
+
+	private static final Address[] NO_RECIPIENTS = {};
 
 	private final BlockingMailgunOperations mailgun;
 
@@ -139,19 +140,15 @@ public class MailgunJavaMailSender implements JavaMailSender {
 
 	private MimeMessageRequest prepare(MimeMessage message) {
 		try {
-			Set<String> envelope = new LinkedHashSet<>();
-			Address[] recipients = message.getAllRecipients();
-			if (recipients != null) {
-				for (Address recipient : recipients) {
-					if (recipient instanceof InternetAddress internet) {
-						envelope.add(internet.getAddress());
-					}
-				}
-			}
+			List<String> envelope = Arrays.stream(Objects.requireNonNullElse(message.getAllRecipients(), NO_RECIPIENTS))
+				.filter(InternetAddress.class::isInstance)
+				.map(recipient -> ((InternetAddress) recipient).getAddress())
+				.distinct()
+				.toList();
 			ByteArrayOutputStream mime = new ByteArrayOutputStream();
 			// Bcc recipients travel in the envelope only, as an SMTP transport would do it.
 			message.writeTo(mime, IGNORED_HEADERS);
-			return MimeMessageRequest.builder().to(List.copyOf(envelope)).message(mime.toByteArray()).build();
+			return MimeMessageRequest.builder().to(envelope).message(mime.toByteArray()).build();
 		}
 		catch (MessagingException | IOException ex) {
 			throw new MailPreparationException("Could not prepare MIME message for Mailgun: " + ex.getMessage(), ex);

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,8 @@ public final class BatchMessage {
 
 	private final int chunkSize;
 
+	private final List<List<BatchRecipient>> chunks;
+
 	private final int concurrency;
 
 	/**
@@ -40,7 +43,10 @@ public final class BatchMessage {
 		this.recipients = List.copyOf(recipients);
 		this.chunkSize = chunkSize;
 		this.concurrency = concurrency;
-		this.chunkVariables = chunks().stream().<@Nullable String>map(JsonText::recipientVariables).toList();
+		this.chunks = IntStream.iterate(0, start -> start < this.recipients.size(), start -> start + chunkSize)
+			.mapToObj(start -> this.recipients.subList(start, Math.min(start + chunkSize, this.recipients.size())))
+			.toList();
+		this.chunkVariables = this.chunks.stream().<@Nullable String>map(JsonText::recipientVariables).toList();
 	}
 
 	/**
@@ -89,11 +95,7 @@ public final class BatchMessage {
 	 * @return the chunks, in order
 	 */
 	public List<List<BatchRecipient>> chunks() {
-		List<List<BatchRecipient>> chunks = new ArrayList<>((this.recipients.size() + this.chunkSize - 1) / this.chunkSize);
-		for (int start = 0; start < this.recipients.size(); start += this.chunkSize) {
-			chunks.add(this.recipients.subList(start, Math.min(start + this.chunkSize, this.recipients.size())));
-		}
-		return chunks;
+		return this.chunks;
 	}
 
 	/**
@@ -109,22 +111,17 @@ public final class BatchMessage {
 	 */
 	public List<MailgunMessage> requests(@Nullable String defaultFrom, boolean defaultTestMode) {
 		MailgunMessage base = this.message.withDefaults(defaultFrom, defaultTestMode);
-		List<List<BatchRecipient>> chunks = chunks();
-		List<MailgunMessage> requests = new ArrayList<>(chunks.size());
-		for (int i = 0; i < chunks.size(); i++) {
-			List<BatchRecipient> chunk = chunks.get(i);
+		return IntStream.range(0, this.chunks.size()).mapToObj(i -> {
 			String json = this.chunkVariables.get(i);
-			requests.add(base.withRecipients(chunk, (json != null) ? json : jackson(chunk)));
-		}
-		return requests;
+			return base.withRecipients(this.chunks.get(i), (json != null) ? json : jackson(this.chunks.get(i)));
+		}).toList();
 	}
 
 	private static String jackson(List<BatchRecipient> chunk) {
-		Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
-		for (BatchRecipient recipient : chunk) {
-			variables.put(recipient.bareAddress(), recipient.variables());
-		}
-		return JsonText.write("recipient-variables", variables);
+		// Two recipients with the same address: the last one's variables, as with the plain writer.
+		return JsonText.write("recipient-variables", chunk.stream()
+			.collect(Collectors.toMap(BatchRecipient::bareAddress, BatchRecipient::variables, (first, last) -> last,
+					LinkedHashMap::new)));
 	}
 
 	/**

@@ -27,7 +27,7 @@ public final class SendOptions {
 	public static final int MAX_BATCH_RECIPIENTS = 1000;
 
 	/** Options that set nothing. */
-	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), null, 0, List.of());
+	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), List.of());
 
 	/** Never handed out nor changed: builders and copies with another value take a copy. */
 	private final EnumMap<Option, Object> options;
@@ -38,19 +38,11 @@ public final class SendOptions {
 	 */
 	private final Map<String, String> prefixed;
 
-	/** JSON text; written when set, as a value that cannot be written must fail before the send. */
-	private final @Nullable String recipientVariables;
-
-	private final int recipientVariableCount;
-
 	private final List<FormField> parameters;
 
-	SendOptions(EnumMap<Option, Object> options, Map<String, String> prefixed, @Nullable String recipientVariables,
-			int recipientVariableCount, List<FormField> parameters) {
+	SendOptions(EnumMap<Option, Object> options, Map<String, String> prefixed, List<FormField> parameters) {
 		this.options = options;
 		this.prefixed = prefixed;
-		this.recipientVariables = recipientVariables;
-		this.recipientVariableCount = recipientVariableCount;
 		this.parameters = parameters;
 	}
 
@@ -75,7 +67,7 @@ public final class SendOptions {
 	 * @return the count, 0 when not set
 	 */
 	public int recipientVariableCount() {
-		return this.recipientVariableCount;
+		return (this.options.get(Option.RECIPIENT_VARIABLES) instanceof RecipientVariables variables) ? variables.count() : 0;
 	}
 
 	/**
@@ -83,7 +75,7 @@ public final class SendOptions {
 	 * @return whether batch variables are present
 	 */
 	public boolean hasRecipientVariables() {
-		return this.recipientVariables != null;
+		return this.options.containsKey(Option.RECIPIENT_VARIABLES);
 	}
 
 	/**
@@ -113,29 +105,28 @@ public final class SendOptions {
 	void addTo(List<FormField> fields) {
 		this.options.forEach((option, value) -> option.addTo(fields, value));
 		this.prefixed.forEach((name, value) -> fields.add(new FormField(name, value)));
-		if (this.recipientVariables != null) {
-			fields.add(new FormField("recipient-variables", this.recipientVariables));
-		}
 		fields.addAll(this.parameters);
 	}
 
 	SendOptions withTestMode(boolean testMode) {
-		EnumMap<Option, Object> copy = new EnumMap<>(this.options);
-		copy.put(Option.TEST_MODE, testMode);
-		return new SendOptions(copy, this.prefixed, this.recipientVariables, this.recipientVariableCount,
-				this.parameters);
+		return with(Option.TEST_MODE, testMode);
 	}
 
 	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */
 	SendOptions withRecipientVariables(String json, int count) {
-		return new SendOptions(this.options, this.prefixed, json, count, this.parameters);
+		return with(Option.RECIPIENT_VARIABLES, new RecipientVariables(json, count));
+	}
+
+	private SendOptions with(Option option, Object value) {
+		EnumMap<Option, Object> copy = new EnumMap<>(this.options);
+		copy.put(option, value);
+		return new SendOptions(copy, this.prefixed, this.parameters);
 	}
 
 	/** Copies the options into a builder (for {@code toBuilder()}). */
 	void copyTo(SendOptionsBuilder<?> builder) {
 		builder.options.putAll(this.options);
 		builder.prefixed.putAll(this.prefixed);
-		builder.recipientVariablesJson(this.recipientVariables, this.recipientVariableCount);
 		builder.parameters.addAll(this.parameters);
 	}
 
@@ -160,12 +151,12 @@ public final class SendOptions {
 		if (this.options.containsKey(Option.SECONDARY_DKIM_PUBLIC) && !this.options.containsKey(Option.SECONDARY_DKIM)) {
 			throw new MailgunValidationException("o:secondary-dkim-public", "requires 'o:secondary-dkim'");
 		}
-		if (this.recipientVariableCount > MAX_BATCH_RECIPIENTS) {
-			throw new MailgunValidationException("recipient-variables", "names " + this.recipientVariableCount
+		if (recipientVariableCount() > MAX_BATCH_RECIPIENTS) {
+			throw new MailgunValidationException("recipient-variables", "names " + recipientVariableCount()
 					+ " recipients; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
 		}
-		if (this.recipientVariables != null && recipientCount > MAX_BATCH_RECIPIENTS) {
+		if (hasRecipientVariables() && recipientCount > MAX_BATCH_RECIPIENTS) {
 			throw new MailgunValidationException("to", "has " + recipientCount
 					+ " recipients with recipient-variables; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
@@ -195,8 +186,8 @@ public final class SendOptions {
 
 	/**
 	 * The modelled parameters, in the order they go on the wire. Each holds a typed value: a string,
-	 * {@link Boolean}, {@link TrackingMode}, {@link ZonedDateTime}, {@link Duration}, {@link java.time.LocalTime}
-	 * or a list of strings (a repeated parameter).
+	 * {@link Boolean}, {@link TrackingMode}, {@link ZonedDateTime}, {@link Duration}, {@link java.time.LocalTime},
+	 * a list of strings (a repeated parameter) or {@link RecipientVariables}.
 	 */
 	enum Option {
 
@@ -207,7 +198,8 @@ public final class SendOptions {
 		TRACKING_OPENS("o:tracking-opens"), REQUIRE_TLS("o:require-tls"), SKIP_VERIFICATION("o:skip-verification"),
 		SENDING_IP("o:sending-ip"), SENDING_IP_POOL("o:sending-ip-pool"),
 		TRACKING_PIXEL_LOCATION_TOP("o:tracking-pixel-location-top"), ARCHIVE_TO("o:archive-to"),
-		SUPPRESS_HEADERS("o:suppress-headers"), DELIVER_WITHIN("o:deliver-within"), TEST_MODE("o:testmode");
+		SUPPRESS_HEADERS("o:suppress-headers"), DELIVER_WITHIN("o:deliver-within"), TEST_MODE("o:testmode"),
+		RECIPIENT_VARIABLES("recipient-variables");
 
 		final String wireName;
 
@@ -236,6 +228,9 @@ public final class SendOptions {
 			if (value instanceof ZonedDateTime time) {
 				return MailgunDates.format(time);
 			}
+			if (value instanceof RecipientVariables variables) {
+				return variables.json();
+			}
 			if (value instanceof Duration duration) {
 				// Whole hours as "24h", otherwise "1h30m" or "5m": both duration options read this form.
 				long hours = duration.toHours();
@@ -246,6 +241,13 @@ public final class SendOptions {
 			return value.toString();
 		}
 
+	}
+
+	/**
+	 * The {@code recipient-variables} JSON object, written when it is set (a value that cannot be written
+	 * must fail before the send), and how many recipients it names.
+	 */
+	record RecipientVariables(String json, int count) {
 	}
 
 }

@@ -38,10 +38,6 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	/** Headers and variables by wire name. */
 	final Map<String, String> prefixed = new LinkedHashMap<>();
 
-	private @Nullable String recipientVariables;
-
-	private int recipientVariableCount;
-
 	final List<FormField> parameters = new ArrayList<>();
 
 	/**
@@ -402,18 +398,6 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	/**
-	 * Sets {@code recipient-variables} already written as a JSON object (by a batch).
-	 * @param json the JSON object
-	 * @param count how many recipients it has variables for
-	 * @return this builder
-	 */
-	B recipientVariablesJson(@Nullable String json, int count) {
-		this.recipientVariables = json;
-		this.recipientVariableCount = count;
-		return self();
-	}
-
-	/**
 	 * Sets per-recipient variables for batch sending ({@code recipient-variables}), written as JSON; at
 	 * most 1,000 recipients. Each recipient gets its own copy of the message, so recipients do not see
 	 * each other.
@@ -421,9 +405,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B recipientVariables(Map<String, ? extends Map<String, ?>> variables) {
-		return recipientVariablesJson(
-				JsonText.write("recipient-variables", Checks.requireValue("recipient-variables", variables)),
-				variables.size());
+		String json = JsonText.write("recipient-variables", Checks.requireValue("recipient-variables", variables));
+		return option(Option.RECIPIENT_VARIABLES, new SendOptions.RecipientVariables(json, variables.size()));
 	}
 
 	/**
@@ -453,8 +436,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	protected SendOptions buildOptions() {
 		SendOptions options = new SendOptions(new EnumMap<>(this.options),
-				Collections.unmodifiableMap(new LinkedHashMap<>(this.prefixed)), this.recipientVariables,
-				this.recipientVariableCount, List.copyOf(this.parameters));
+				Collections.unmodifiableMap(new LinkedHashMap<>(this.prefixed)), List.copyOf(this.parameters));
 		options.validate(this.recipientCount);
 		return options;
 	}
