@@ -167,11 +167,8 @@ public final class BatchMessage {
 		 * @return this builder
 		 */
 		public Builder chunkSize(int chunkSize) {
-			if (chunkSize < 1 || chunkSize > SendOptions.MAX_BATCH_RECIPIENTS) {
-				throw new MailgunValidationException("recipient-variables",
-						"chunk size must be between 1 and 1000, was " + chunkSize);
-			}
-			this.chunkSize = chunkSize;
+			this.chunkSize = Checks.require("recipient-variables", chunkSize,
+					(size) -> size >= 1 && size <= SendOptions.MAX_BATCH_RECIPIENTS, "a chunk size between 1 and 1000");
 			return this;
 		}
 
@@ -181,10 +178,7 @@ public final class BatchMessage {
 		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
-			if (concurrency < 1) {
-				throw new MailgunValidationException("concurrency", "must be at least 1, was " + concurrency);
-			}
-			this.concurrency = concurrency;
+			this.concurrency = Checks.require("concurrency", concurrency, (value) -> value >= 1, "at least 1");
 			return this;
 		}
 

@@ -3,6 +3,7 @@ package io.github.springmailgun.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,14 @@ final class Checks {
 	static <T> T requireValue(String parameter, @Nullable T value) {
 		if (value == null) {
 			throw new MailgunValidationException(parameter, "must not be null");
+		}
+		return value;
+	}
+
+	/** A value that must follow a rule; the message names the rule and shows the value. */
+	static <T> T require(String parameter, @Nullable T value, Predicate<T> valid, String rule) {
+		if (value == null || !valid.test(value)) {
+			throw new MailgunValidationException(parameter, "must be " + rule + ", was '" + printable(String.valueOf(value)) + "'");
 		}
 		return value;
 	}

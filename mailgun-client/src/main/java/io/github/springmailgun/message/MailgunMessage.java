@@ -186,13 +186,11 @@ public final class MailgunMessage {
 	 * @return this message, or a copy with the defaults
 	 */
 	public MailgunMessage withDefaults(@Nullable String defaultFrom, boolean defaultTestMode) {
-		boolean applyFrom = this.from == null && defaultFrom != null;
-		boolean applyTestMode = this.options.testMode() == null && defaultTestMode;
-		if (!applyFrom && !applyTestMode) {
-			return this;
-		}
-		return new MailgunMessage(applyFrom ? defaultFrom : this.from, this.to, this.content,
-				applyTestMode ? this.options.withTestMode(true) : this.options, this.recipientCount);
+		String from = (this.from != null) ? this.from : defaultFrom;
+		SendOptions options = this.options.withDefaultTestMode(defaultTestMode);
+		// Identity, not equality: a message that takes no default is returned as it is.
+		return (from == this.from && options == this.options) ? this
+				: new MailgunMessage(from, this.to, this.content, options, this.recipientCount);
 	}
 
 	/**

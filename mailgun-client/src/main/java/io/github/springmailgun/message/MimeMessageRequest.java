@@ -89,10 +89,8 @@ public final class MimeMessageRequest {
 	 * @return this request, or a copy
 	 */
 	public MimeMessageRequest withDefaults(boolean defaultTestMode) {
-		if (this.options.testMode() != null || !defaultTestMode) {
-			return this;
-		}
-		return new MimeMessageRequest(this.to, this.message, this.options.withTestMode(true), this.recipientCount);
+		SendOptions options = this.options.withDefaultTestMode(defaultTestMode);
+		return (options == this.options) ? this : new MimeMessageRequest(this.to, this.message, options, this.recipientCount);
 	}
 
 	/**

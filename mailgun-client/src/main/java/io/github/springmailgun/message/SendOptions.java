@@ -108,8 +108,9 @@ public final class SendOptions {
 		fields.addAll(this.parameters);
 	}
 
-	SendOptions withTestMode(boolean testMode) {
-		return with(Option.TEST_MODE, testMode);
+	/** The client's test-mode default, applied when the message does not say. */
+	SendOptions withDefaultTestMode(boolean defaultTestMode) {
+		return (defaultTestMode && testMode() == null) ? with(Option.TEST_MODE, true) : this;
 	}
 
 	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */

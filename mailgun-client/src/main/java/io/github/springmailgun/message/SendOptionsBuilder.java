@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.message.SendOptions.Option;
@@ -135,11 +137,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	@SuppressWarnings("unchecked")
 	public B tag(String... tags) {
-		List<String> all = new ArrayList<>((List<String>) this.options.getOrDefault(Option.TAG, List.of()));
-		for (String tag : tags) {
-			all.add(Checks.requireLine("o:tag", tag));
-		}
-		return option(Option.TAG, List.copyOf(all));
+		List<String> earlier = (List<String>) this.options.getOrDefault(Option.TAG, List.of());
+		return option(Option.TAG, Stream.concat(earlier.stream(), Arrays.stream(tags).map((tag) -> Checks.requireLine("o:tag", tag)))
+			.toList());
 	}
 
 	/**
@@ -195,13 +195,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliveryTimeOptimizePeriod(Duration period) {
-		String parameter = "o:deliverytime-optimize-period";
-		if (period == null || period.toMinutesPart() != 0 || period.toSecondsPart() != 0 || period.toNanosPart() != 0
-				|| period.toHours() < 24 || period.toHours() > 72) {
-			throw new MailgunValidationException(parameter,
-					"must be whole hours between 24h and 72h, was " + period);
-		}
-		return option(Option.DELIVERY_TIME_OPTIMIZE_PERIOD, period);
+		return option(Option.DELIVERY_TIME_OPTIMIZE_PERIOD, Checks.require("o:deliverytime-optimize-period", period,
+				(value) -> value.truncatedTo(ChronoUnit.HOURS).equals(value) && value.toHours() >= 24 && value.toHours() <= 72,
+				"whole hours between 24h and 72h"));
 	}
 
 	/**
@@ -211,10 +207,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B timeZoneLocalize(LocalTime time) {
-		if (time == null || time.getSecond() != 0 || time.getNano() != 0) {
-			throw new MailgunValidationException("o:time-zone-localize", "must be a time in whole minutes, was " + time);
-		}
-		return option(Option.TIME_ZONE_LOCALIZE, time);
+		return option(Option.TIME_ZONE_LOCALIZE, Checks.require("o:time-zone-localize", time,
+				(value) -> value.getSecond() == 0 && value.getNano() == 0, "a time in whole minutes"));
 	}
 
 	/**
@@ -296,12 +290,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B sendingIp(String ip) {
-		String value = Checks.requireText("o:sending-ip", ip).trim();
-		if (!value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-			throw new MailgunValidationException("o:sending-ip", "must be an IPv4 or IPv6 address, was '"
-					+ Checks.printable(value) + "'");
-		}
-		return option(Option.SENDING_IP, value);
+		return option(Option.SENDING_IP, Checks.require("o:sending-ip", Checks.requireText("o:sending-ip", ip).trim(),
+				(value) -> value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'),
+				"an IPv4 or IPv6 address"));
 	}
 
 	/**
@@ -363,12 +354,10 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliverWithin(Duration window) {
-		if (window == null || window.toSecondsPart() != 0 || window.toNanosPart() != 0
-				|| window.compareTo(Duration.ofMinutes(5)) < 0 || window.compareTo(Duration.ofHours(24)) > 0) {
-			throw new MailgunValidationException("o:deliver-within",
-					"must be whole minutes between 5m and 24h, was " + window);
-		}
-		return option(Option.DELIVER_WITHIN, window);
+		return option(Option.DELIVER_WITHIN, Checks.require("o:deliver-within", window,
+				(value) -> value.truncatedTo(ChronoUnit.MINUTES).equals(value) && value.compareTo(Duration.ofMinutes(5)) >= 0
+						&& value.compareTo(Duration.ofHours(24)) <= 0,
+				"whole minutes between 5m and 24h"));
 	}
 
 	/**
@@ -447,13 +436,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	private static String domainSelector(String parameter, String value) {
-		Checks.requireLine(parameter, value);
-		int slash = value.indexOf('/');
-		if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0 || value.contains(" ")) {
-			throw new MailgunValidationException(parameter,
-					"must be signing_domain/selector, for example example.com/s1, was '" + Checks.printable(value) + "'");
-		}
-		return value;
+		int slash = Checks.requireLine(parameter, value).indexOf('/');
+		return Checks.require(parameter, value, (text) -> slash > 0 && slash < text.length() - 1
+				&& text.indexOf('/', slash + 1) < 0 && !text.contains(" "), "signing_domain/selector, for example example.com/s1");
 	}
 
 }
