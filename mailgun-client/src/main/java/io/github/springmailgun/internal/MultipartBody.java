@@ -227,19 +227,13 @@ public final class MultipartBody implements RequestBody {
 				return write(text.getBytes(StandardCharsets.UTF_8));
 			}
 			ensure(length);
-			int i = 0;
-			// ASCII fast path; fall back to the JDK encoder at the first non-ASCII character.
-			while (i < length) {
+			for (int i = 0; i < length; i++) {
 				char c = text.charAt(i);
 				if (c >= 128) {
-					break;
+					// ASCII fast path until here; the JDK encoder takes the rest.
+					return write(text.substring(i).getBytes(StandardCharsets.UTF_8));
 				}
 				this.bytes[this.size++] = (byte) c;
-				i++;
-			}
-			if (i < length) {
-				byte[] rest = text.substring(i).getBytes(StandardCharsets.UTF_8);
-				write(rest);
 			}
 			return this;
 		}

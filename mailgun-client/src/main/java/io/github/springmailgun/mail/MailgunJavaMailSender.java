@@ -4,12 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -116,10 +116,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 	private static <M, R> void sendAll(M[] messages, Function<M, R> prepare, BiConsumer<M, R> send) {
 		requireBlockingThread();
 		// Prepare every message first: bad input fails the call before anything is sent.
-		List<R> requests = new ArrayList<>(messages.length);
-		for (M message : messages) {
-			requests.add(prepare.apply(message));
-		}
+		List<R> requests = Arrays.stream(messages).map(prepare).toList();
 		Map<Object, Exception> failures = new LinkedHashMap<>();
 		for (int i = 0; i < messages.length; i++) {
 			try {
@@ -161,22 +158,16 @@ public class MailgunJavaMailSender implements JavaMailSender {
 	private static MailgunMessage convert(SimpleMailMessage message) {
 		try {
 			MailgunMessage.Builder builder = MailgunMessage.builder();
-			if (message.getFrom() != null) {
-				builder.from(message.getFrom());
-			}
+			// SimpleMailMessage leaves unset properties null; the builder takes only values.
+			Optional.ofNullable(message.getFrom()).ifPresent(builder::from);
 			builder.to(Objects.requireNonNullElse(message.getTo(), NO_ADDRESSES));
 			builder.cc(Objects.requireNonNullElse(message.getCc(), NO_ADDRESSES));
 			builder.bcc(Objects.requireNonNullElse(message.getBcc(), NO_ADDRESSES));
-			if (message.getReplyTo() != null) {
-				builder.header("Reply-To", message.getReplyTo());
-			}
-			if (message.getSentDate() != null) {
-				builder.header("Date", MailgunDates.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
-			}
-			if (message.getSubject() != null) {
-				builder.subject(message.getSubject());
-			}
-			builder.text((message.getText() != null) ? message.getText() : "");
+			Optional.ofNullable(message.getReplyTo()).ifPresent((replyTo) -> builder.header("Reply-To", replyTo));
+			Optional.ofNullable(message.getSentDate()).ifPresent((date) -> builder.header("Date",
+					MailgunDates.format(date.toInstant().atZone(ZoneId.systemDefault()))));
+			Optional.ofNullable(message.getSubject()).ifPresent(builder::subject);
+			builder.text(Objects.requireNonNullElse(message.getText(), ""));
 			return builder.build();
 		}
 		catch (MailgunValidationException ex) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,8 @@ final class Checks {
 	/** A value that must follow a rule; the message names the rule and shows the value. */
 	static <T> T require(String parameter, @Nullable T value, Predicate<T> valid, String rule) {
 		if (value == null || !valid.test(value)) {
-			throw new MailgunValidationException(parameter, "must be " + rule + ", was '" + printable(String.valueOf(value)) + "'");
+			throw new MailgunValidationException(parameter,
+					"must be " + rule + ", was '" + printable(String.valueOf(value)) + "'");
 		}
 		return value;
 	}
@@ -104,19 +106,6 @@ final class Checks {
 			throw new MailgunValidationException(parameter, "must be a single address, was " + count);
 		}
 		return requireValue(parameter, value);
-	}
-
-	/**
-	 * Checks address lists and adds them to a builder's list.
-	 * @return how many addresses they hold
-	 */
-	static int addAddresses(String parameter, List<String> target, @Nullable List<String> values) {
-		int count = 0;
-		for (String value : requireValue(parameter, values)) {
-			count += requireAddresses(parameter, value);
-			target.add(value);
-		}
-		return count;
 	}
 
 	static List<String> splitAddressList(String value) {
@@ -223,17 +212,9 @@ final class Checks {
 	/** Shortens and escapes a value for an error message. */
 	static String printable(String value) {
 		String shown = (value.length() > 80) ? value.substring(0, 77) + "..." : value;
-		StringBuilder out = new StringBuilder(shown.length());
-		for (int i = 0; i < shown.length(); i++) {
-			char c = shown.charAt(i);
-			if (c < 32 || c == 127) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
+		return shown.chars()
+			.mapToObj((c) -> (c < 32 || c == 127) ? String.format("\\u%04x", c) : String.valueOf((char) c))
+			.collect(Collectors.joining());
 	}
 
 }

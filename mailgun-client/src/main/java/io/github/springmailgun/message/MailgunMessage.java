@@ -288,11 +288,6 @@ public final class MailgunMessage {
 		private Builder() {
 		}
 
-		@Override
-		protected Builder self() {
-			return this;
-		}
-
 		/**
 		 * Sets the sender ({@code from}), optionally with a display name: {@code Shop <shop@example.com>}.
 		 * @param from the sender

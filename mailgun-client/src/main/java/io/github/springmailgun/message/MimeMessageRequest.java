@@ -90,7 +90,8 @@ public final class MimeMessageRequest {
 	 */
 	public MimeMessageRequest withDefaults(boolean defaultTestMode) {
 		SendOptions options = this.options.withDefaultTestMode(defaultTestMode);
-		return (options == this.options) ? this : new MimeMessageRequest(this.to, this.message, options, this.recipientCount);
+		return (options == this.options) ? this
+				: new MimeMessageRequest(this.to, this.message, options, this.recipientCount);
 	}
 
 	/**
@@ -121,11 +122,6 @@ public final class MimeMessageRequest {
 		private @Nullable Attachment message;
 
 		private Builder() {
-		}
-
-		@Override
-		protected Builder self() {
-			return this;
 		}
 
 		/**

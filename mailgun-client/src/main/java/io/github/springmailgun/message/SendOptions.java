@@ -67,7 +67,8 @@ public final class SendOptions {
 	 * @return the count, 0 when not set
 	 */
 	public int recipientVariableCount() {
-		return (this.options.get(Option.RECIPIENT_VARIABLES) instanceof RecipientVariables variables) ? variables.count() : 0;
+		Object variables = this.options.get(Option.RECIPIENT_VARIABLES);
+		return (variables != null) ? ((RecipientVariables) variables).count() : 0;
 	}
 
 	/**
@@ -95,7 +96,11 @@ public final class SendOptions {
 	 * @return the value, or {@code null}
 	 */
 	public @Nullable String value(String name) {
-		return fields().stream().filter(field -> field.name().equals(name)).map(FormField::value).findFirst().orElse(null);
+		return fields().stream()
+			.filter((field) -> field.name().equals(name))
+			.map(FormField::value)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
@@ -142,11 +147,9 @@ public final class SendOptions {
 
 	/** Cross-field rules shared by both message kinds, read from the typed values. */
 	void validate(int recipientCount) {
-		if (!this.options.containsKey(Option.TEMPLATE)) {
-			for (Option dependent : new Option[] { Option.TEMPLATE_VERSION, Option.TEMPLATE_TEXT }) {
-				if (this.options.containsKey(dependent)) {
-					throw new MailgunValidationException(dependent.wireName, "requires the 'template' parameter");
-				}
+		for (Option dependent : List.of(Option.TEMPLATE_VERSION, Option.TEMPLATE_TEXT)) {
+			if (this.options.containsKey(dependent) && !this.options.containsKey(Option.TEMPLATE)) {
+				throw new MailgunValidationException(dependent.wireName, "requires the 'template' parameter");
 			}
 		}
 		if (this.options.containsKey(Option.SECONDARY_DKIM_PUBLIC) && !this.options.containsKey(Option.SECONDARY_DKIM)) {

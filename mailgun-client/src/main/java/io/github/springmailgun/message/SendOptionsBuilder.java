@@ -52,7 +52,11 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * Returns this builder as its concrete type.
 	 * @return this builder
 	 */
-	protected abstract B self();
+	@SuppressWarnings("unchecked")
+	protected B self() {
+		// Each builder extends SendOptionsBuilder of its own type.
+		return (B) this;
+	}
 
 	/**
 	 * Adds recipients ({@code to}); each value may be a comma-separated list. For a
@@ -75,7 +79,10 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 
 	/** Checks address lists, adds them to one of the builder's lists and counts them. */
 	B recipients(String parameter, List<String> target, @Nullable List<String> values) {
-		this.recipientCount += Checks.addAddresses(parameter, target, values);
+		for (String value : Checks.requireValue(parameter, values)) {
+			this.recipientCount += Checks.requireAddresses(parameter, value);
+			target.add(value);
+		}
 		return self();
 	}
 
@@ -138,8 +145,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	@SuppressWarnings("unchecked")
 	public B tag(String... tags) {
 		List<String> earlier = (List<String>) this.options.getOrDefault(Option.TAG, List.of());
-		return option(Option.TAG, Stream.concat(earlier.stream(), Arrays.stream(tags).map((tag) -> Checks.requireLine("o:tag", tag)))
-			.toList());
+		Stream<String> added = Arrays.stream(tags).map((tag) -> Checks.requireLine("o:tag", tag));
+		return option(Option.TAG, Stream.concat(earlier.stream(), added).toList());
 	}
 
 	/**
@@ -196,7 +203,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B deliveryTimeOptimizePeriod(Duration period) {
 		return option(Option.DELIVERY_TIME_OPTIMIZE_PERIOD, Checks.require("o:deliverytime-optimize-period", period,
-				(value) -> value.truncatedTo(ChronoUnit.HOURS).equals(value) && value.toHours() >= 24 && value.toHours() <= 72,
+				(value) -> value.truncatedTo(ChronoUnit.HOURS).equals(value) && value.toHours() >= 24
+						&& value.toHours() <= 72,
 				"whole hours between 24h and 72h"));
 	}
 
@@ -322,7 +330,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 		String value = Checks.requireLine("o:archive-to", url).trim();
 		try {
 			URI uri = URI.create(value);
-			if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+			if (web && uri.getHost() != null) {
 				return option(Option.ARCHIVE_TO, uri.toString());
 			}
 		}

@@ -76,12 +76,11 @@ public record StoredMessage(@Nullable String from, @Nullable String subject, @Nu
 	 * @return the value, or {@code null}
 	 */
 	public @Nullable String header(String name) {
-		for (Header header : this.headers) {
-			if (header.name().equalsIgnoreCase(name)) {
-				return header.value();
-			}
-		}
-		return null;
+		return this.headers.stream()
+			.filter((header) -> header.name().equalsIgnoreCase(name))
+			.map(Header::value)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static @Nullable String text(Map<?, ?> map, String key) {
