@@ -51,8 +51,7 @@ public record Attachment(String filename, String contentType, Resource content) 
 	 * @return the attachment
 	 */
 	public static Attachment of(Path path, String contentType) {
-		Attachment guessed = of(path);
-		return new Attachment(guessed.filename(), contentType, guessed.content());
+		return new Attachment(of(path).filename(), contentType, new FileSystemResource(path));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunDates;
@@ -103,14 +104,19 @@ public final class SendOptions {
 			.orElse(null);
 	}
 
+	/** Adds the options to a request's fields. */
+	void addTo(List<FormField> fields) {
+		addTo((name, value) -> fields.add(new FormField(name, value)));
+	}
+
 	/**
-	 * Writes the options to a request's fields: the one place where typed values become Mailgun's wire
+	 * Writes the options as wire names and values: the one place where typed values become Mailgun's wire
 	 * format, as mailgun-go's {@code addMessageOptions}.
 	 */
-	void addTo(List<FormField> fields) {
-		this.options.forEach((option, value) -> option.addTo(fields, value));
-		this.prefixed.forEach((name, value) -> fields.add(new FormField(name, value)));
-		fields.addAll(this.parameters);
+	void addTo(BiConsumer<String, String> out) {
+		this.options.forEach((option, value) -> option.addTo(out, value));
+		this.prefixed.forEach(out);
+		this.parameters.forEach((field) -> out.accept(field.name(), field.value()));
 	}
 
 	/** The client's test-mode default, applied when the message does not say. */
@@ -165,16 +171,15 @@ public final class SendOptions {
 					+ " recipients with recipient-variables; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
 		}
-		long size = 0;
-		for (FormField field : fields()) {
+		long[] size = { 0 };
+		addTo((name, value) -> {
 			// Counted by wire name, so raw parameters count with the prefix the user wrote.
-			String name = field.name();
 			if (name.length() > 1 && name.charAt(1) == ':' && "ohvt".indexOf(name.charAt(0)) >= 0) {
-				size += utf8Length(name) + utf8Length(field.value());
+				size[0] += utf8Length(name) + utf8Length(value);
 			}
-		}
-		if (size > MAX_OPTIONS_BYTES) {
-			throw new MailgunValidationException("o:/h:/v:/t:", "send options total " + size
+		});
+		if (size[0] > MAX_OPTIONS_BYTES) {
+			throw new MailgunValidationException("o:/h:/v:/t:", "send options total " + size[0]
 					+ " bytes; Mailgun limits parameters starting with o:, h:, v: and t: to 16 KB together");
 		}
 	}
@@ -211,13 +216,13 @@ public final class SendOptions {
 			this.wireName = wireName;
 		}
 
-		void addTo(List<FormField> fields, Object value) {
+		void addTo(BiConsumer<String, String> out, Object value) {
 			if (value instanceof List<?> values) {
-				values.forEach(each -> fields.add(new FormField(this.wireName, (String) each)));
+				values.forEach(each -> out.accept(this.wireName, (String) each));
 			}
 			else if (this != TEST_MODE || Boolean.TRUE.equals(value)) {
 				// Test mode off is Mailgun's default: it is not sent, so a client default can be overridden.
-				fields.add(new FormField(this.wireName, text(value)));
+				out.accept(this.wireName, text(value));
 			}
 		}
 

@@ -330,8 +330,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 		String value = Checks.requireLine("o:archive-to", url).trim();
 		try {
 			URI uri = URI.create(value);
-			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-			if (web && uri.getHost() != null) {
+			if (uri.getHost() != null && uri.getScheme() != null && uri.getScheme().matches("(?i)https?")) {
 				return option(Option.ARCHIVE_TO, uri.toString());
 			}
 		}
@@ -415,8 +414,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B parameter(String name, String value) {
-		Checks.requireParameterName("parameter", name);
-		this.parameters.add(new FormField(name, Checks.requireValue(name, value)));
+		this.parameters.add(new FormField(Checks.requireParameterName("parameter", name), Checks.requireValue(name, value)));
 		return self();
 	}
 
