@@ -3,6 +3,7 @@ package io.github.springmailgun.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.github.springmailgun.message.FormField;
 
@@ -22,16 +23,11 @@ public final class Bodies {
 	 * @return the body
 	 */
 	public static BytesBody form(List<FormField> fields) {
-		StringBuilder form = new StringBuilder(fields.size() * 32);
-		for (FormField field : fields) {
-			if (!form.isEmpty()) {
-				form.append('&');
-			}
-			form.append(URLEncoder.encode(field.name(), StandardCharsets.UTF_8))
-				.append('=')
-				.append(URLEncoder.encode(field.value(), StandardCharsets.UTF_8));
-		}
-		return new BytesBody(MediaType.APPLICATION_FORM_URLENCODED, form.toString().getBytes(StandardCharsets.UTF_8));
+		String form = fields.stream()
+			.map((field) -> URLEncoder.encode(field.name(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.value(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return new BytesBody(MediaType.APPLICATION_FORM_URLENCODED, form.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

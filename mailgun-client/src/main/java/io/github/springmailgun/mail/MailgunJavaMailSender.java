@@ -4,15 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.springmailgun.BlockingMailgunOperations;
@@ -28,7 +27,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.mail.MailAuthenticationException;
@@ -54,6 +52,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 public class MailgunJavaMailSender implements JavaMailSender {
 
 	private static final String[] IGNORED_HEADERS = { "Bcc" };
+
+	private static final String[] NO_ADDRESSES = {};
+
+	private static final Address[] NO_RECIPIENTS = {};
 
 	private final BlockingMailgunOperations mailgun;
 
@@ -114,10 +116,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 	private static <M, R> void sendAll(M[] messages, Function<M, R> prepare, BiConsumer<M, R> send) {
 		requireBlockingThread();
 		// Prepare every message first: bad input fails the call before anything is sent.
-		List<R> requests = new ArrayList<>(messages.length);
-		for (M message : messages) {
-			requests.add(prepare.apply(message));
-		}
+		List<R> requests = Arrays.stream(messages).map(prepare).toList();
 		Map<Object, Exception> failures = new LinkedHashMap<>();
 		for (int i = 0; i < messages.length; i++) {
 			try {
@@ -138,19 +137,15 @@ public class MailgunJavaMailSender implements JavaMailSender {
 
 	private MimeMessageRequest prepare(MimeMessage message) {
 		try {
-			Set<String> envelope = new LinkedHashSet<>();
-			Address[] recipients = message.getAllRecipients();
-			if (recipients != null) {
-				for (Address recipient : recipients) {
-					if (recipient instanceof InternetAddress internet) {
-						envelope.add(internet.getAddress());
-					}
-				}
-			}
+			List<String> envelope = Arrays.stream(Objects.requireNonNullElse(message.getAllRecipients(), NO_RECIPIENTS))
+				.filter(InternetAddress.class::isInstance)
+				.map(recipient -> ((InternetAddress) recipient).getAddress())
+				.distinct()
+				.toList();
 			ByteArrayOutputStream mime = new ByteArrayOutputStream();
 			// Bcc recipients travel in the envelope only, as an SMTP transport would do it.
 			message.writeTo(mime, IGNORED_HEADERS);
-			return MimeMessageRequest.builder().to(List.copyOf(envelope)).message(mime.toByteArray()).build();
+			return MimeMessageRequest.builder().to(envelope).message(mime.toByteArray()).build();
 		}
 		catch (MessagingException | IOException ex) {
 			throw new MailPreparationException("Could not prepare MIME message for Mailgun: " + ex.getMessage(), ex);
@@ -163,34 +158,20 @@ public class MailgunJavaMailSender implements JavaMailSender {
 	private static MailgunMessage convert(SimpleMailMessage message) {
 		try {
 			MailgunMessage.Builder builder = MailgunMessage.builder();
-			if (message.getFrom() != null) {
-				builder.from(message.getFrom());
-			}
-			addAll(message.getTo(), builder::to);
-			addAll(message.getCc(), builder::cc);
-			addAll(message.getBcc(), builder::bcc);
-			if (message.getReplyTo() != null) {
-				builder.header("Reply-To", message.getReplyTo());
-			}
-			if (message.getSentDate() != null) {
-				builder.header("Date", MailgunDates.format(message.getSentDate().toInstant().atZone(ZoneId.systemDefault())));
-			}
-			if (message.getSubject() != null) {
-				builder.subject(message.getSubject());
-			}
-			builder.text((message.getText() != null) ? message.getText() : "");
+			// SimpleMailMessage leaves unset properties null; the builder takes only values.
+			Optional.ofNullable(message.getFrom()).ifPresent(builder::from);
+			builder.to(Objects.requireNonNullElse(message.getTo(), NO_ADDRESSES));
+			builder.cc(Objects.requireNonNullElse(message.getCc(), NO_ADDRESSES));
+			builder.bcc(Objects.requireNonNullElse(message.getBcc(), NO_ADDRESSES));
+			Optional.ofNullable(message.getReplyTo()).ifPresent((replyTo) -> builder.header("Reply-To", replyTo));
+			Optional.ofNullable(message.getSentDate()).ifPresent((date) -> builder.header("Date",
+					MailgunDates.format(date.toInstant().atZone(ZoneId.systemDefault()))));
+			Optional.ofNullable(message.getSubject()).ifPresent(builder::subject);
+			builder.text(Objects.requireNonNullElse(message.getText(), ""));
 			return builder.build();
 		}
 		catch (MailgunValidationException ex) {
 			throw new MailParseException(String.valueOf(ex.getMessage()), ex);
-		}
-	}
-
-	private static void addAll(String @Nullable [] values, Consumer<String> target) {
-		if (values != null) {
-			for (String value : values) {
-				target.accept(value);
-			}
 		}
 	}
 

@@ -28,11 +28,7 @@ public record Attachment(String filename, String contentType, Resource content) 
 	 */
 	public Attachment {
 		Objects.requireNonNull(content, "content");
-		if (filename == null || filename.isBlank()) {
-			throw new io.github.springmailgun.error.MailgunValidationException("attachment",
-					"an attachment needs a file name");
-		}
-		Checks.requireSingleLine("attachment", filename);
+		Checks.requireLine("attachment", filename);
 		Objects.requireNonNull(contentType, "contentType");
 		MediaType.parseMediaType(contentType);
 	}
@@ -55,8 +51,7 @@ public record Attachment(String filename, String contentType, Resource content) 
 	 * @return the attachment
 	 */
 	public static Attachment of(Path path, String contentType) {
-		Attachment guessed = of(path);
-		return new Attachment(guessed.filename(), contentType, guessed.content());
+		return new Attachment(of(path).filename(), contentType, new FileSystemResource(path));
 	}
 
 	/**
@@ -130,11 +125,9 @@ public record Attachment(String filename, String contentType, Resource content) 
 	 * @return the size in bytes, or -1
 	 */
 	public long knownLength() {
-		if (!isRepeatable()) {
-			return -1;
-		}
 		try {
-			return this.content.contentLength();
+			// A stream's length is not known without reading it.
+			return isRepeatable() ? this.content.contentLength() : -1;
 		}
 		catch (IOException ex) {
 			return -1;

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -25,30 +26,27 @@ public final class BatchMessage {
 
 	private final int chunkSize;
 
+	private final List<List<BatchRecipient>> chunks;
+
 	private final int concurrency;
 
 	/**
 	 * Each chunk's {@code recipient-variables}, written while the recipients are read for the first time
-	 * (checking and writing in one pass), or {@code null} when a variable needs Jackson. About 80 bytes a
-	 * recipient, kept with the batch: a request is then its message with other recipients and this text.
+	 * (checking and writing in one pass), or {@code null} for a chunk where a variable needs Jackson. About
+	 * 80 bytes a recipient, kept with the batch: a request is then its message with other recipients and
+	 * this text.
 	 */
-	private final @Nullable List<String> chunkVariables;
+	private final List<@Nullable String> chunkVariables;
 
 	private BatchMessage(MailgunMessage message, List<BatchRecipient> recipients, int chunkSize, int concurrency) {
 		this.message = message;
 		this.recipients = List.copyOf(recipients);
 		this.chunkSize = chunkSize;
 		this.concurrency = concurrency;
-		List<String> written = new ArrayList<>();
-		for (List<BatchRecipient> chunk : chunks()) {
-			String json = JsonText.recipientVariables(chunk);
-			if (json == null) {
-				written = null;
-				break;
-			}
-			written.add(json);
-		}
-		this.chunkVariables = written;
+		this.chunks = IntStream.iterate(0, start -> start < this.recipients.size(), start -> start + chunkSize)
+			.mapToObj(start -> this.recipients.subList(start, Math.min(start + chunkSize, this.recipients.size())))
+			.toList();
+		this.chunkVariables = this.chunks.stream().<@Nullable String>map(JsonText::recipientVariables).toList();
 	}
 
 	/**
@@ -97,11 +95,7 @@ public final class BatchMessage {
 	 * @return the chunks, in order
 	 */
 	public List<List<BatchRecipient>> chunks() {
-		List<List<BatchRecipient>> chunks = new ArrayList<>((this.recipients.size() + this.chunkSize - 1) / this.chunkSize);
-		for (int start = 0; start < this.recipients.size(); start += this.chunkSize) {
-			chunks.add(this.recipients.subList(start, Math.min(start + this.chunkSize, this.recipients.size())));
-		}
-		return chunks;
+		return this.chunks;
 	}
 
 	/**
@@ -117,22 +111,17 @@ public final class BatchMessage {
 	 */
 	public List<MailgunMessage> requests(@Nullable String defaultFrom, boolean defaultTestMode) {
 		MailgunMessage base = this.message.withDefaults(defaultFrom, defaultTestMode);
-		List<List<BatchRecipient>> chunks = chunks();
-		List<MailgunMessage> requests = new ArrayList<>(chunks.size());
-		for (int i = 0; i < chunks.size(); i++) {
-			List<BatchRecipient> chunk = chunks.get(i);
-			requests.add(base.withRecipients(chunk,
-					(this.chunkVariables != null) ? this.chunkVariables.get(i) : jackson(chunk)));
-		}
-		return requests;
+		return IntStream.range(0, this.chunks.size()).mapToObj(i -> {
+			String json = this.chunkVariables.get(i);
+			return base.withRecipients(this.chunks.get(i), (json != null) ? json : jackson(this.chunks.get(i)));
+		}).toList();
 	}
 
 	private static String jackson(List<BatchRecipient> chunk) {
-		Map<String, Map<String, Object>> variables = new LinkedHashMap<>(chunk.size() * 4 / 3 + 1);
-		for (BatchRecipient recipient : chunk) {
-			variables.put(recipient.bareAddress(), recipient.variables());
-		}
-		return JsonText.write("recipient-variables", variables);
+		// Two recipients with the same address: the last one's variables, as with the plain writer.
+		return JsonText.write("recipient-variables", chunk.stream()
+			.collect(Collectors.toMap(BatchRecipient::bareAddress, BatchRecipient::variables, (first, last) -> last,
+					LinkedHashMap::new)));
 	}
 
 	/**
@@ -178,11 +167,8 @@ public final class BatchMessage {
 		 * @return this builder
 		 */
 		public Builder chunkSize(int chunkSize) {
-			if (chunkSize < 1 || chunkSize > SendOptions.MAX_BATCH_RECIPIENTS) {
-				throw new MailgunValidationException("recipient-variables",
-						"chunk size must be between 1 and 1000, was " + chunkSize);
-			}
-			this.chunkSize = chunkSize;
+			this.chunkSize = Checks.require("recipient-variables", chunkSize,
+					(size) -> size >= 1 && size <= SendOptions.MAX_BATCH_RECIPIENTS, "a chunk size between 1 and 1000");
 			return this;
 		}
 
@@ -192,10 +178,7 @@ public final class BatchMessage {
 		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
-			if (concurrency < 1) {
-				throw new MailgunValidationException("concurrency", "must be at least 1, was " + concurrency);
-			}
-			this.concurrency = concurrency;
+			this.concurrency = Checks.require("concurrency", concurrency, (value) -> value >= 1, "at least 1");
 			return this;
 		}
 

@@ -17,11 +17,7 @@ public record BatchRecipient(String address, Map<String, Object> variables) {
 	 * Checks the address and copies the variables.
 	 */
 	public BatchRecipient {
-		int count = Checks.requireAddresses("to", address);
-		if (count != 1) {
-			throw new io.github.springmailgun.error.MailgunValidationException("to",
-					"a batch recipient must be a single address, was " + count);
-		}
+		Checks.requireSingleAddress("to", address);
 		variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
 	}
 
@@ -40,8 +36,10 @@ public record BatchRecipient(String address, Map<String, Object> variables) {
 	 * @param variables the variables
 	 * @return the recipient
 	 */
+	@SuppressWarnings("unchecked")
 	public static BatchRecipient of(String address, Map<String, ?> variables) {
-		return new BatchRecipient(address, new LinkedHashMap<>(variables));
+		// Read-only here, and copied by the constructor: no second copy per recipient.
+		return new BatchRecipient(address, (Map<String, Object>) variables);
 	}
 
 	/**

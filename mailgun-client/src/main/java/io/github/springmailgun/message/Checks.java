@@ -2,6 +2,9 @@ package io.github.springmailgun.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +20,15 @@ final class Checks {
 	static <T> T requireValue(String parameter, @Nullable T value) {
 		if (value == null) {
 			throw new MailgunValidationException(parameter, "must not be null");
+		}
+		return value;
+	}
+
+	/** A value that must follow a rule; the message names the rule and shows the value. */
+	static <T> T require(String parameter, @Nullable T value, Predicate<T> valid, String rule) {
+		if (value == null || !valid.test(value)) {
+			throw new MailgunValidationException(parameter,
+					"must be " + rule + ", was '" + printable(String.valueOf(value)) + "'");
 		}
 		return value;
 	}
@@ -52,27 +64,23 @@ final class Checks {
 	 * also a valid mail header name and survives form encoding unchanged.
 	 */
 	static String requireName(String parameter, @Nullable String value) {
-		String name = requireText(parameter, value);
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-					|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-			if (!token) {
-				throw new MailgunValidationException(parameter, "name '" + printable(name)
-						+ "' must be letters, digits and !#$%&'*+-.^_`|~ only (no spaces, quotes or ':')");
-			}
-		}
-		return name;
+		return requireNameChars(parameter, value, c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+				|| (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0,
+				"must be letters, digits and !#$%&'*+-.^_`|~ only (no spaces, quotes or ':')");
 	}
 
 	/** A raw form parameter name: printable ASCII without spaces or quotes (colons are fine: {@code o:x}). */
 	static String requireParameterName(String parameter, @Nullable String value) {
+		return requireNameChars(parameter, value, c -> c > 32 && c < 127 && c != '"',
+				"must be printable ASCII without spaces or quotes");
+	}
+
+	private static String requireNameChars(String parameter, @Nullable String value, IntPredicate allowed, String rule) {
 		String name = requireText(parameter, value);
 		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c <= 32 || c >= 127 || c == '"') {
-				throw new MailgunValidationException(parameter,
-						"name '" + printable(name) + "' must be printable ASCII without spaces or quotes");
+			// A loop, not a stream: every header and variable name of a message passes here.
+			if (!allowed.test(name.charAt(i))) {
+				throw new MailgunValidationException(parameter, "name '" + printable(name) + "' " + rule);
 			}
 		}
 		return name;
@@ -94,17 +102,13 @@ final class Checks {
 		return entries.size();
 	}
 
-	/**
-	 * Checks address lists and adds them to a builder's list.
-	 * @return how many addresses they hold
-	 */
-	static int addAddresses(String parameter, List<String> target, @Nullable List<String> values) {
-		int count = 0;
-		for (String value : requireValue(parameter, values)) {
-			count += requireAddresses(parameter, value);
-			target.add(value);
+	/** A sender, or a batch recipient: one address, optionally with a display name. */
+	static String requireSingleAddress(String parameter, @Nullable String value) {
+		int count = requireAddresses(parameter, value);
+		if (count != 1) {
+			throw new MailgunValidationException(parameter, "must be a single address, was " + count);
 		}
-		return count;
+		return requireValue(parameter, value);
 	}
 
 	static List<String> splitAddressList(String value) {
@@ -211,17 +215,9 @@ final class Checks {
 	/** Shortens and escapes a value for an error message. */
 	static String printable(String value) {
 		String shown = (value.length() > 80) ? value.substring(0, 77) + "..." : value;
-		StringBuilder out = new StringBuilder(shown.length());
-		for (int i = 0; i < shown.length(); i++) {
-			char c = shown.charAt(i);
-			if (c < 32 || c == 127) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
+		return shown.chars()
+			.mapToObj((c) -> (c < 32 || c == 127) ? String.format("\\u%04x", c) : String.valueOf((char) c))
+			.collect(Collectors.joining());
 	}
 
 }

@@ -7,7 +7,7 @@ import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.Json;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns variable values into the JSON text Mailgun expects, and checks JSON given as text.
@@ -127,17 +127,15 @@ final class JsonText {
 	}
 
 	static String requireObject(String parameter, String json) {
-		JsonNode node;
 		try {
-			node = Json.mapper().readTree(json);
+			if (Json.mapper().readTree(json) instanceof ObjectNode) {
+				return json;
+			}
 		}
 		catch (JacksonException ex) {
 			throw new MailgunValidationException(parameter, "must be a JSON object: " + ex.getOriginalMessage());
 		}
-		if (node == null || !node.isObject()) {
-			throw new MailgunValidationException(parameter, "must be a JSON object");
-		}
-		return json;
+		throw new MailgunValidationException(parameter, "must be a JSON object");
 	}
 
 }

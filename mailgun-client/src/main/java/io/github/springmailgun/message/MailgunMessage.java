@@ -186,13 +186,11 @@ public final class MailgunMessage {
 	 * @return this message, or a copy with the defaults
 	 */
 	public MailgunMessage withDefaults(@Nullable String defaultFrom, boolean defaultTestMode) {
-		boolean applyFrom = this.from == null && defaultFrom != null;
-		boolean applyTestMode = this.options.testMode() == null && defaultTestMode;
-		if (!applyFrom && !applyTestMode) {
-			return this;
-		}
-		return new MailgunMessage(applyFrom ? defaultFrom : this.from, this.to, this.content,
-				applyTestMode ? this.options.withTestMode(true) : this.options, this.recipientCount);
+		String from = (this.from != null) ? this.from : defaultFrom;
+		SendOptions options = this.options.withDefaultTestMode(defaultTestMode);
+		// Identity, not equality: a message that takes no default is returned as it is.
+		return (from == this.from && options == this.options) ? this
+				: new MailgunMessage(from, this.to, this.content, options, this.recipientCount);
 	}
 
 	/**
@@ -271,13 +269,9 @@ public final class MailgunMessage {
 
 		private @Nullable String from;
 
-		private final List<String> to = new ArrayList<>();
-
 		private final List<String> cc = new ArrayList<>();
 
 		private final List<String> bcc = new ArrayList<>();
-
-		private int recipientCount;
 
 		private @Nullable String subject;
 
@@ -294,41 +288,13 @@ public final class MailgunMessage {
 		private Builder() {
 		}
 
-		@Override
-		protected Builder self() {
-			return this;
-		}
-
 		/**
 		 * Sets the sender ({@code from}), optionally with a display name: {@code Shop <shop@example.com>}.
 		 * @param from the sender
 		 * @return this builder
 		 */
 		public Builder from(String from) {
-			int count = Checks.requireAddresses("from", from);
-			if (count != 1) {
-				throw new MailgunValidationException("from", "must be a single address, was " + count);
-			}
-			this.from = from;
-			return this;
-		}
-
-		/**
-		 * Adds recipients ({@code to}); each value may be a comma-separated list.
-		 * @param to the recipients
-		 * @return this builder
-		 */
-		public Builder to(String... to) {
-			return to(Arrays.asList(Checks.requireValue("to", to)));
-		}
-
-		/**
-		 * Adds recipients ({@code to}).
-		 * @param to the recipients
-		 * @return this builder
-		 */
-		public Builder to(List<String> to) {
-			this.recipientCount += Checks.addAddresses("to", this.to, to);
+			this.from = Checks.requireSingleAddress("from", from);
 			return this;
 		}
 
@@ -347,8 +313,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder cc(List<String> cc) {
-			this.recipientCount += Checks.addAddresses("cc", this.cc, cc);
-			return this;
+			return recipients("cc", this.cc, cc);
 		}
 
 		/**
@@ -366,8 +331,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder bcc(List<String> bcc) {
-			this.recipientCount += Checks.addAddresses("bcc", this.bcc, bcc);
-			return this;
+			return recipients("bcc", this.bcc, bcc);
 		}
 
 		/**
@@ -428,7 +392,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder attachment(Attachment attachment) {
-			this.attachments.add(requirePart("attachment", attachment));
+			this.attachments.add(Checks.requireValue("attachment", attachment));
 			return this;
 		}
 
@@ -456,7 +420,7 @@ public final class MailgunMessage {
 		 * @return this builder
 		 */
 		public Builder inline(Attachment inline) {
-			this.inlines.add(requirePart("inline", inline));
+			this.inlines.add(Checks.requireValue("inline", inline));
 			return this;
 		}
 
@@ -493,15 +457,7 @@ public final class MailgunMessage {
 			}
 			Content content = new Content(List.copyOf(this.cc), List.copyOf(this.bcc), this.subject, this.text, this.html,
 					this.ampHtml, List.copyOf(this.attachments), List.copyOf(this.inlines));
-			return new MailgunMessage(this.from, List.copyOf(this.to), content,
-					buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
-		}
-
-		private static Attachment requirePart(String parameter, @Nullable Attachment part) {
-			if (part == null) {
-				throw new MailgunValidationException(parameter, "must not be null");
-			}
-			return part;
+			return new MailgunMessage(this.from, List.copyOf(this.to), content, buildOptions(), this.recipientCount);
 		}
 
 	}

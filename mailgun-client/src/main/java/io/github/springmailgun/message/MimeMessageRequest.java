@@ -3,7 +3,6 @@ package io.github.springmailgun.message;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
@@ -90,10 +89,9 @@ public final class MimeMessageRequest {
 	 * @return this request, or a copy
 	 */
 	public MimeMessageRequest withDefaults(boolean defaultTestMode) {
-		if (this.options.testMode() != null || !defaultTestMode) {
-			return this;
-		}
-		return new MimeMessageRequest(this.to, this.message, this.options.withTestMode(true), this.recipientCount);
+		SendOptions options = this.options.withDefaultTestMode(defaultTestMode);
+		return (options == this.options) ? this
+				: new MimeMessageRequest(this.to, this.message, options, this.recipientCount);
 	}
 
 	/**
@@ -121,37 +119,9 @@ public final class MimeMessageRequest {
 	 */
 	public static final class Builder extends SendOptionsBuilder<Builder> {
 
-		private final List<String> to = new ArrayList<>();
-
-		private int recipientCount;
-
 		private @Nullable Attachment message;
 
 		private Builder() {
-		}
-
-		@Override
-		protected Builder self() {
-			return this;
-		}
-
-		/**
-		 * Adds envelope recipients ({@code to}): every recipient, Bcc included.
-		 * @param to the recipients
-		 * @return this builder
-		 */
-		public Builder to(String... to) {
-			return to(Arrays.asList(Checks.requireValue("to", to)));
-		}
-
-		/**
-		 * Adds envelope recipients ({@code to}).
-		 * @param to the recipients
-		 * @return this builder
-		 */
-		public Builder to(List<String> to) {
-			this.recipientCount += Checks.addAddresses("to", this.to, to);
-			return this;
 		}
 
 		/**
@@ -206,7 +176,7 @@ public final class MimeMessageRequest {
 			if (this.message == null) {
 				throw new MailgunValidationException("message", "the MIME message is required");
 			}
-			return new MimeMessageRequest(this.to, this.message, buildOptions().requireRecipientCount(this.recipientCount), this.recipientCount);
+			return new MimeMessageRequest(this.to, this.message, buildOptions(), this.recipientCount);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunDates;
@@ -27,32 +28,22 @@ public final class SendOptions {
 	public static final int MAX_BATCH_RECIPIENTS = 1000;
 
 	/** Options that set nothing. */
-	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), Map.of(), null, 0,
-			List.of());
+	public static final SendOptions NONE = new SendOptions(new EnumMap<>(Option.class), Map.of(), List.of());
 
 	/** Never handed out nor changed: builders and copies with another value take a copy. */
 	private final EnumMap<Option, Object> options;
 
-	/** By wire name ({@code h:Reply-To}), so that a send does not build the names again. */
-	private final Map<String, String> headers;
-
-	/** By wire name ({@code v:order-id}). */
-	private final Map<String, String> variables;
-
-	/** JSON text; written when set, as a value that cannot be written must fail before the send. */
-	private final @Nullable String recipientVariables;
-
-	private final int recipientVariableCount;
+	/**
+	 * Headers and variables by wire name ({@code h:Reply-To}, {@code v:order-id}), in the order they were
+	 * set, so that a send does not build the names again.
+	 */
+	private final Map<String, String> prefixed;
 
 	private final List<FormField> parameters;
 
-	SendOptions(EnumMap<Option, Object> options, Map<String, String> headers, Map<String, String> variables,
-			@Nullable String recipientVariables, int recipientVariableCount, List<FormField> parameters) {
+	SendOptions(EnumMap<Option, Object> options, Map<String, String> prefixed, List<FormField> parameters) {
 		this.options = options;
-		this.headers = headers;
-		this.variables = variables;
-		this.recipientVariables = recipientVariables;
-		this.recipientVariableCount = recipientVariableCount;
+		this.prefixed = prefixed;
 		this.parameters = parameters;
 	}
 
@@ -77,7 +68,8 @@ public final class SendOptions {
 	 * @return the count, 0 when not set
 	 */
 	public int recipientVariableCount() {
-		return this.recipientVariableCount;
+		Object variables = this.options.get(Option.RECIPIENT_VARIABLES);
+		return (variables != null) ? ((RecipientVariables) variables).count() : 0;
 	}
 
 	/**
@@ -85,7 +77,7 @@ public final class SendOptions {
 	 * @return whether batch variables are present
 	 */
 	public boolean hasRecipientVariables() {
-		return this.recipientVariables != null;
+		return this.options.containsKey(Option.RECIPIENT_VARIABLES);
 	}
 
 	/**
@@ -105,46 +97,48 @@ public final class SendOptions {
 	 * @return the value, or {@code null}
 	 */
 	public @Nullable String value(String name) {
-		for (FormField field : fields()) {
-			if (field.name().equals(name)) {
-				return field.value();
-			}
-		}
-		return null;
+		return fields().stream()
+			.filter((field) -> field.name().equals(name))
+			.map(FormField::value)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Adds the options to a request's fields. */
+	void addTo(List<FormField> fields) {
+		addTo((name, value) -> fields.add(new FormField(name, value)));
 	}
 
 	/**
-	 * Writes the options to a request's fields: the one place where typed values become Mailgun's wire
+	 * Writes the options as wire names and values: the one place where typed values become Mailgun's wire
 	 * format, as mailgun-go's {@code addMessageOptions}.
 	 */
-	void addTo(List<FormField> fields) {
-		this.options.forEach((option, value) -> option.addTo(fields, value));
-		this.headers.forEach((name, value) -> fields.add(new FormField(name, value)));
-		this.variables.forEach((name, value) -> fields.add(new FormField(name, value)));
-		if (this.recipientVariables != null) {
-			fields.add(new FormField("recipient-variables", this.recipientVariables));
-		}
-		fields.addAll(this.parameters);
+	void addTo(BiConsumer<String, String> out) {
+		this.options.forEach((option, value) -> option.addTo(out, value));
+		this.prefixed.forEach(out);
+		this.parameters.forEach((field) -> out.accept(field.name(), field.value()));
 	}
 
-	SendOptions withTestMode(boolean testMode) {
-		EnumMap<Option, Object> copy = new EnumMap<>(this.options);
-		copy.put(Option.TEST_MODE, testMode);
-		return new SendOptions(copy, this.headers, this.variables, this.recipientVariables,
-				this.recipientVariableCount, this.parameters);
+	/** The client's test-mode default, applied when the message does not say. */
+	SendOptions withDefaultTestMode(boolean defaultTestMode) {
+		return (defaultTestMode && testMode() == null) ? with(Option.TEST_MODE, true) : this;
 	}
 
 	/** The same options for a batch chunk: only the recipients' variables differ, nothing is checked again. */
 	SendOptions withRecipientVariables(String json, int count) {
-		return new SendOptions(this.options, this.headers, this.variables, json, count, this.parameters);
+		return with(Option.RECIPIENT_VARIABLES, new RecipientVariables(json, count));
+	}
+
+	private SendOptions with(Option option, Object value) {
+		EnumMap<Option, Object> copy = new EnumMap<>(this.options);
+		copy.put(option, value);
+		return new SendOptions(copy, this.prefixed, this.parameters);
 	}
 
 	/** Copies the options into a builder (for {@code toBuilder()}). */
 	void copyTo(SendOptionsBuilder<?> builder) {
 		builder.options.putAll(this.options);
-		builder.headers.putAll(this.headers);
-		builder.variables.putAll(this.variables);
-		builder.recipientVariablesJson(this.recipientVariables, this.recipientVariableCount);
+		builder.prefixed.putAll(this.prefixed);
 		builder.parameters.addAll(this.parameters);
 	}
 
@@ -158,57 +152,36 @@ public final class SendOptions {
 	}
 
 	/** Cross-field rules shared by both message kinds, read from the typed values. */
-	void validate() {
-		if (!this.options.containsKey(Option.TEMPLATE)) {
-			for (Option dependent : new Option[] { Option.TEMPLATE_VERSION, Option.TEMPLATE_TEXT }) {
-				if (this.options.containsKey(dependent)) {
-					throw new MailgunValidationException(dependent.wireName, "requires the 'template' parameter");
-				}
+	void validate(int recipientCount) {
+		for (Option dependent : List.of(Option.TEMPLATE_VERSION, Option.TEMPLATE_TEXT)) {
+			if (this.options.containsKey(dependent) && !this.options.containsKey(Option.TEMPLATE)) {
+				throw new MailgunValidationException(dependent.wireName, "requires the 'template' parameter");
 			}
 		}
 		if (this.options.containsKey(Option.SECONDARY_DKIM_PUBLIC) && !this.options.containsKey(Option.SECONDARY_DKIM)) {
 			throw new MailgunValidationException("o:secondary-dkim-public", "requires 'o:secondary-dkim'");
 		}
-		if (this.recipientVariableCount > MAX_BATCH_RECIPIENTS) {
-			throw new MailgunValidationException("recipient-variables", "names " + this.recipientVariableCount
+		if (recipientVariableCount() > MAX_BATCH_RECIPIENTS) {
+			throw new MailgunValidationException("recipient-variables", "names " + recipientVariableCount()
 					+ " recipients; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
 		}
-		List<FormField> rendered = new ArrayList<>();
-		this.options.forEach((option, value) -> {
-			if (option != Option.TEMPLATE) {
-				option.addTo(rendered, value);
-			}
-		});
-		long size = 0;
-		for (FormField field : rendered) {
-			size += field.name().length() + utf8Length(field.value());
-		}
-		for (Map<String, String> prefixed : List.of(this.headers, this.variables)) {
-			for (Map.Entry<String, String> entry : prefixed.entrySet()) {
-				size += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
-			}
-		}
-		for (FormField raw : this.parameters) {
-			// Raw parameters come with their wire names: the prefix is what the user wrote.
-			if (raw.name().length() > 1 && raw.name().charAt(1) == ':' && "ohvt".indexOf(raw.name().charAt(0)) >= 0) {
-				size += utf8Length(raw.name()) + utf8Length(raw.value());
-			}
-		}
-		if (size > MAX_OPTIONS_BYTES) {
-			throw new MailgunValidationException("o:/h:/v:/t:", "send options total " + size
-					+ " bytes; Mailgun limits parameters starting with o:, h:, v: and t: to 16 KB together");
-		}
-	}
-
-	/** Checks a message's recipient count against the limit that comes with recipient variables. */
-	SendOptions requireRecipientCount(int recipientCount) {
-		if (this.recipientVariables != null && recipientCount > MAX_BATCH_RECIPIENTS) {
+		if (hasRecipientVariables() && recipientCount > MAX_BATCH_RECIPIENTS) {
 			throw new MailgunValidationException("to", "has " + recipientCount
 					+ " recipients with recipient-variables; Mailgun allows at most " + MAX_BATCH_RECIPIENTS
 					+ " per request (sendBatch splits larger batches)");
 		}
-		return this;
+		long[] size = { 0 };
+		addTo((name, value) -> {
+			// Counted by wire name, so raw parameters count with the prefix the user wrote.
+			if (name.length() > 1 && name.charAt(1) == ':' && "ohvt".indexOf(name.charAt(0)) >= 0) {
+				size[0] += utf8Length(name) + utf8Length(value);
+			}
+		});
+		if (size[0] > MAX_OPTIONS_BYTES) {
+			throw new MailgunValidationException("o:/h:/v:/t:", "send options total " + size[0]
+					+ " bytes; Mailgun limits parameters starting with o:, h:, v: and t: to 16 KB together");
+		}
 	}
 
 	private static long utf8Length(String text) {
@@ -222,8 +195,8 @@ public final class SendOptions {
 
 	/**
 	 * The modelled parameters, in the order they go on the wire. Each holds a typed value: a string,
-	 * {@link Boolean}, {@link TrackingMode}, {@link ZonedDateTime}, {@link Duration}, {@link java.time.LocalTime}
-	 * or a list of strings (a repeated parameter).
+	 * {@link Boolean}, {@link TrackingMode}, {@link ZonedDateTime}, {@link Duration}, {@link java.time.LocalTime},
+	 * a list of strings (a repeated parameter) or {@link RecipientVariables}.
 	 */
 	enum Option {
 
@@ -234,7 +207,8 @@ public final class SendOptions {
 		TRACKING_OPENS("o:tracking-opens"), REQUIRE_TLS("o:require-tls"), SKIP_VERIFICATION("o:skip-verification"),
 		SENDING_IP("o:sending-ip"), SENDING_IP_POOL("o:sending-ip-pool"),
 		TRACKING_PIXEL_LOCATION_TOP("o:tracking-pixel-location-top"), ARCHIVE_TO("o:archive-to"),
-		SUPPRESS_HEADERS("o:suppress-headers"), DELIVER_WITHIN("o:deliver-within"), TEST_MODE("o:testmode");
+		SUPPRESS_HEADERS("o:suppress-headers"), DELIVER_WITHIN("o:deliver-within"), TEST_MODE("o:testmode"),
+		RECIPIENT_VARIABLES("recipient-variables");
 
 		final String wireName;
 
@@ -242,13 +216,13 @@ public final class SendOptions {
 			this.wireName = wireName;
 		}
 
-		void addTo(List<FormField> fields, Object value) {
+		void addTo(BiConsumer<String, String> out, Object value) {
 			if (value instanceof List<?> values) {
-				values.forEach(each -> fields.add(new FormField(this.wireName, (String) each)));
+				values.forEach(each -> out.accept(this.wireName, (String) each));
 			}
 			else if (this != TEST_MODE || Boolean.TRUE.equals(value)) {
 				// Test mode off is Mailgun's default: it is not sent, so a client default can be overridden.
-				fields.add(new FormField(this.wireName, text(value)));
+				out.accept(this.wireName, text(value));
 			}
 		}
 
@@ -263,6 +237,9 @@ public final class SendOptions {
 			if (value instanceof ZonedDateTime time) {
 				return MailgunDates.format(time);
 			}
+			if (value instanceof RecipientVariables variables) {
+				return variables.json();
+			}
 			if (value instanceof Duration duration) {
 				// Whole hours as "24h", otherwise "1h30m" or "5m": both duration options read this form.
 				long hours = duration.toHours();
@@ -273,6 +250,13 @@ public final class SendOptions {
 			return value.toString();
 		}
 
+	}
+
+	/**
+	 * The {@code recipient-variables} JSON object, written when it is set (a value that cannot be written
+	 * must fail before the send), and how many recipients it names.
+	 */
+	record RecipientVariables(String json, int count) {
 	}
 
 }

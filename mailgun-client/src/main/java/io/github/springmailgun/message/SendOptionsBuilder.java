@@ -6,19 +6,23 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.message.SendOptions.Option;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builder methods for the options both kinds of message share: templates, {@code o:} options,
+ * Builder methods both kinds of message share: {@code to} recipients, templates, {@code o:} options,
  * headers, variables and recipient variables. Each value is checked as it is set and kept typed;
  * {@link SendOptions} writes Mailgun's wire format when a request is encoded.
  *
@@ -26,15 +30,15 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 
+	final List<String> to = new ArrayList<>();
+
+	/** Addresses in {@code to}, {@code cc} and {@code bcc}, counted as each value is checked. */
+	int recipientCount;
+
 	final EnumMap<Option, Object> options = new EnumMap<>(Option.class);
 
-	final Map<String, String> headers = new LinkedHashMap<>();
-
-	final Map<String, String> variables = new LinkedHashMap<>();
-
-	private @Nullable String recipientVariables;
-
-	private int recipientVariableCount;
+	/** Headers and variables by wire name. */
+	final Map<String, String> prefixed = new LinkedHashMap<>();
 
 	final List<FormField> parameters = new ArrayList<>();
 
@@ -48,7 +52,39 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * Returns this builder as its concrete type.
 	 * @return this builder
 	 */
-	protected abstract B self();
+	@SuppressWarnings("unchecked")
+	protected B self() {
+		// Each builder extends SendOptionsBuilder of its own type.
+		return (B) this;
+	}
+
+	/**
+	 * Adds recipients ({@code to}); each value may be a comma-separated list. For a
+	 * {@link MimeMessageRequest} they are the envelope: every recipient, Bcc included.
+	 * @param to the recipients
+	 * @return this builder
+	 */
+	public B to(String... to) {
+		return to(Arrays.asList(Checks.requireValue("to", to)));
+	}
+
+	/**
+	 * Adds recipients ({@code to}).
+	 * @param to the recipients
+	 * @return this builder
+	 */
+	public B to(List<String> to) {
+		return recipients("to", this.to, to);
+	}
+
+	/** Checks address lists, adds them to one of the builder's lists and counts them. */
+	B recipients(String parameter, List<String> target, @Nullable List<String> values) {
+		for (String value : Checks.requireValue(parameter, values)) {
+			this.recipientCount += Checks.requireAddresses(parameter, value);
+			target.add(value);
+		}
+		return self();
+	}
 
 	/**
 	 * Renders a template stored with the Templates API ({@code template}).
@@ -108,11 +144,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	@SuppressWarnings("unchecked")
 	public B tag(String... tags) {
-		List<String> all = new ArrayList<>((List<String>) this.options.getOrDefault(Option.TAG, List.of()));
-		for (String tag : tags) {
-			all.add(Checks.requireLine("o:tag", tag));
-		}
-		return option(Option.TAG, List.copyOf(all));
+		List<String> earlier = (List<String>) this.options.getOrDefault(Option.TAG, List.of());
+		Stream<String> added = Arrays.stream(tags).map((tag) -> Checks.requireLine("o:tag", tag));
+		return option(Option.TAG, Stream.concat(earlier.stream(), added).toList());
 	}
 
 	/**
@@ -168,13 +202,10 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliveryTimeOptimizePeriod(Duration period) {
-		String parameter = "o:deliverytime-optimize-period";
-		if (period == null || period.toMinutesPart() != 0 || period.toSecondsPart() != 0 || period.toNanosPart() != 0
-				|| period.toHours() < 24 || period.toHours() > 72) {
-			throw new MailgunValidationException(parameter,
-					"must be whole hours between 24h and 72h, was " + period);
-		}
-		return option(Option.DELIVERY_TIME_OPTIMIZE_PERIOD, period);
+		return option(Option.DELIVERY_TIME_OPTIMIZE_PERIOD, Checks.require("o:deliverytime-optimize-period", period,
+				(value) -> value.truncatedTo(ChronoUnit.HOURS).equals(value) && value.toHours() >= 24
+						&& value.toHours() <= 72,
+				"whole hours between 24h and 72h"));
 	}
 
 	/**
@@ -184,10 +215,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B timeZoneLocalize(LocalTime time) {
-		if (time == null || time.getSecond() != 0 || time.getNano() != 0) {
-			throw new MailgunValidationException("o:time-zone-localize", "must be a time in whole minutes, was " + time);
-		}
-		return option(Option.TIME_ZONE_LOCALIZE, time);
+		return option(Option.TIME_ZONE_LOCALIZE, Checks.require("o:time-zone-localize", time,
+				(value) -> value.getSecond() == 0 && value.getNano() == 0, "a time in whole minutes"));
 	}
 
 	/**
@@ -269,15 +298,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B sendingIp(String ip) {
-		String value = Checks.requireText("o:sending-ip", ip).trim();
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-				throw new MailgunValidationException("o:sending-ip", "must be an IPv4 or IPv6 address, was '"
-						+ Checks.printable(value) + "'");
-			}
-		}
-		return option(Option.SENDING_IP, value);
+		return option(Option.SENDING_IP, Checks.require("o:sending-ip", Checks.requireText("o:sending-ip", ip).trim(),
+				(value) -> value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'),
+				"an IPv4 or IPv6 address"));
 	}
 
 	/**
@@ -304,19 +327,17 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B archiveTo(String url) {
-		Checks.requireLine("o:archive-to", url);
-		URI uri = null;
+		String value = Checks.requireLine("o:archive-to", url).trim();
 		try {
-			uri = URI.create(url.trim());
+			URI uri = URI.create(value);
+			if (uri.getHost() != null && uri.getScheme() != null && uri.getScheme().matches("(?i)https?")) {
+				return option(Option.ARCHIVE_TO, uri.toString());
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			// Reported below, as any URL that is not http(s).
 		}
-		if (uri == null || uri.getHost() == null
-				|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-			throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
-		}
-		return option(Option.ARCHIVE_TO, uri.toString());
+		throw new MailgunValidationException("o:archive-to", "must be an http(s) URL, was '" + Checks.printable(url) + "'");
 	}
 
 	/**
@@ -329,11 +350,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 		if (headerNames == null || headerNames.length == 0) {
 			throw new MailgunValidationException("o:suppress-headers", "needs at least one header name or 'all'");
 		}
-		List<String> names = new ArrayList<>(headerNames.length);
-		for (String name : headerNames) {
-			names.add(Checks.requireName("o:suppress-headers", name));
-		}
-		return option(Option.SUPPRESS_HEADERS, String.join(",", names));
+		return option(Option.SUPPRESS_HEADERS, Arrays.stream(headerNames)
+			.map(name -> Checks.requireName("o:suppress-headers", name))
+			.collect(Collectors.joining(",")));
 	}
 
 	/**
@@ -343,12 +362,10 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B deliverWithin(Duration window) {
-		if (window == null || window.toSecondsPart() != 0 || window.toNanosPart() != 0
-				|| window.compareTo(Duration.ofMinutes(5)) < 0 || window.compareTo(Duration.ofHours(24)) > 0) {
-			throw new MailgunValidationException("o:deliver-within",
-					"must be whole minutes between 5m and 24h, was " + window);
-		}
-		return option(Option.DELIVER_WITHIN, window);
+		return option(Option.DELIVER_WITHIN, Checks.require("o:deliver-within", window,
+				(value) -> value.truncatedTo(ChronoUnit.MINUTES).equals(value) && value.compareTo(Duration.ofMinutes(5)) >= 0
+						&& value.compareTo(Duration.ofHours(24)) <= 0,
+				"whole minutes between 5m and 24h"));
 	}
 
 	/**
@@ -359,7 +376,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 */
 	public B header(String name, String value) {
 		String wireName = "h:" + Checks.requireName("h:", name);
-		this.headers.put(wireName, Checks.requireSingleLine(wireName, value));
+		this.prefixed.put(wireName, Checks.requireSingleLine(wireName, value));
 		return self();
 	}
 
@@ -373,19 +390,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	public B variable(String name, Object value) {
 		String wireName = "v:" + Checks.requireName("v:", name);
 		Checks.requireValue(wireName, value);
-		this.variables.put(wireName, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
-		return self();
-	}
-
-	/**
-	 * Sets {@code recipient-variables} already written as a JSON object (by a batch).
-	 * @param json the JSON object
-	 * @param count how many recipients it has variables for
-	 * @return this builder
-	 */
-	B recipientVariablesJson(@Nullable String json, int count) {
-		this.recipientVariables = json;
-		this.recipientVariableCount = count;
+		this.prefixed.put(wireName, (value instanceof CharSequence text) ? text.toString() : JsonText.write(wireName, value));
 		return self();
 	}
 
@@ -397,9 +402,8 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B recipientVariables(Map<String, ? extends Map<String, ?>> variables) {
-		return recipientVariablesJson(
-				JsonText.write("recipient-variables", Checks.requireValue("recipient-variables", variables)),
-				variables.size());
+		String json = JsonText.write("recipient-variables", Checks.requireValue("recipient-variables", variables));
+		return option(Option.RECIPIENT_VARIABLES, new SendOptions.RecipientVariables(json, variables.size()));
 	}
 
 	/**
@@ -410,8 +414,7 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	 * @return this builder
 	 */
 	public B parameter(String name, String value) {
-		Checks.requireParameterName("parameter", name);
-		this.parameters.add(new FormField(name, Checks.requireValue(name, value)));
+		this.parameters.add(new FormField(Checks.requireParameterName("parameter", name), Checks.requireValue(name, value)));
 		return self();
 	}
 
@@ -424,15 +427,13 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	/**
-	 * Builds the options set so far, checking the rules that span several options.
+	 * Builds the options set so far, checking the rules that span several options or the recipients.
 	 * @return the options
 	 */
 	protected SendOptions buildOptions() {
 		SendOptions options = new SendOptions(new EnumMap<>(this.options),
-				Collections.unmodifiableMap(new LinkedHashMap<>(this.headers)),
-				Collections.unmodifiableMap(new LinkedHashMap<>(this.variables)), this.recipientVariables,
-				this.recipientVariableCount, List.copyOf(this.parameters));
-		options.validate();
+				Collections.unmodifiableMap(new LinkedHashMap<>(this.prefixed)), List.copyOf(this.parameters));
+		options.validate(this.recipientCount);
 		return options;
 	}
 
@@ -442,13 +443,9 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 	}
 
 	private static String domainSelector(String parameter, String value) {
-		Checks.requireLine(parameter, value);
-		int slash = value.indexOf('/');
-		if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0 || value.contains(" ")) {
-			throw new MailgunValidationException(parameter,
-					"must be signing_domain/selector, for example example.com/s1, was '" + Checks.printable(value) + "'");
-		}
-		return value;
+		int slash = Checks.requireLine(parameter, value).indexOf('/');
+		return Checks.require(parameter, value, (text) -> slash > 0 && slash < text.length() - 1
+				&& text.indexOf('/', slash + 1) < 0 && !text.contains(" "), "signing_domain/selector, for example example.com/s1");
 	}
 
 }

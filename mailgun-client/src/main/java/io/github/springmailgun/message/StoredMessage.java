@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,7 @@ public record StoredMessage(@Nullable String from, @Nullable String subject, @Nu
 	 * @param json the parsed response body
 	 * @return the stored message
 	 */
+	@SuppressWarnings("unchecked")
 	public static StoredMessage fromJson(Map<String, ?> json) {
 		List<Header> headers = new ArrayList<>();
 		if (json.get("message-headers") instanceof List<?> pairs) {
@@ -63,11 +65,10 @@ public record StoredMessage(@Nullable String from, @Nullable String subject, @Nu
 				}
 			}
 		}
-		@SuppressWarnings("unchecked")
-		Map<String, Object> fields = (Map<String, Object>) json;
+		// Read-only here, and copied by the constructor.
 		return new StoredMessage(text(json, "From"), text(json, "Subject"), text(json, "sender"),
 				text(json, "recipients"), text(json, "body-plain"), text(json, "body-html"),
-				text(json, "stripped-text"), text(json, "stripped-html"), headers, attachments, fields);
+				text(json, "stripped-text"), text(json, "stripped-html"), headers, attachments, (Map<String, Object>) json);
 	}
 
 	/**
@@ -76,17 +77,15 @@ public record StoredMessage(@Nullable String from, @Nullable String subject, @Nu
 	 * @return the value, or {@code null}
 	 */
 	public @Nullable String header(String name) {
-		for (Header header : this.headers) {
-			if (header.name().equalsIgnoreCase(name)) {
-				return header.value();
-			}
-		}
-		return null;
+		return this.headers.stream()
+			.filter((header) -> header.name().equalsIgnoreCase(name))
+			.map(Header::value)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static @Nullable String text(Map<?, ?> map, String key) {
-		Object value = map.get(key);
-		return (value != null) ? value.toString() : null;
+		return Objects.toString(map.get(key), null);
 	}
 
 	/**
