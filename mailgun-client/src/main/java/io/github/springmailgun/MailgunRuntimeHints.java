@@ -44,7 +44,7 @@ public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 	/**
 	 * The types Jackson binds from Mailgun's responses, and the analytics queries it writes into requests;
 	 * the types of their components, and the codecs their annotations name, are registered with them. A
-	 * test checks that every {@code @JsonIgnoreProperties} type of the client is covered.
+	 * test checks that every type an area returns is covered.
 	 */
 	static final Class<?>[] JSON_TYPES = { SendResponse.class, DomainDetails.class, TrackingSettings.class,
 			OpenTracking.class, ClickTracking.class, UnsubscribeTracking.class, Template.class, TemplatePage.class,

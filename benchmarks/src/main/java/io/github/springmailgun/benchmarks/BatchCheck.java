@@ -27,6 +27,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 /**
  * The batch check: a 100,000-recipient {@code sendBatch} (100 requests of 1,000 with recipient
@@ -146,7 +147,7 @@ public final class BatchCheck {
 	/** Encodes a request once, as the client puts it on the wire. */
 	private static EncodedChunk encode(MailgunMessage request) {
 		MultipartBody body = MultipartBody.of(request.formFields(), List.of());
-		DataBuffer joined = DataBufferUtils.join(body.content()).block();
+		DataBuffer joined = DataBufferUtils.join(body.content(DefaultDataBufferFactory.sharedInstance)).block();
 		byte[] bytes = new byte[joined.readableByteCount()];
 		joined.read(bytes);
 		DataBufferUtils.release(joined);

@@ -2,7 +2,6 @@ package io.github.springmailgun.analytics;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param all the number of all entries
  * @param metrics counts by metric
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record LogsAggregates(@Nullable Long all, Map<String, Long> metrics) {
 
 	/**

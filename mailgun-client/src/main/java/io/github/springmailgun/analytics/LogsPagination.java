@@ -1,6 +1,5 @@
 package io.github.springmailgun.analytics;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param last the token of the last page
  * @param total the number of entries in all pages, when asked for
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record LogsPagination(@Nullable String previous, @Nullable String next, @Nullable String first,
 		@Nullable String last, @Nullable Long total) {
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param metrics the metric values by name
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record MetricsAggregates(Map<String, BigDecimal> metrics) {
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.springmailgun.analytics;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param value the value, such as {@code Wed, 01 Nov 2023 00:00:00 +0000}
  * @param displayValue the value as Mailgun displays it
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record MetricsDimension(String dimension, String value,
 		@JsonProperty("display_value") @Nullable String displayValue) {
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param metrics the metric values by name; counts are whole numbers, rates decimals (Mailgun sends
  * rates as strings such as {@code "0.8300"})
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record MetricsItem(List<MetricsDimension> dimensions, Map<String, BigDecimal> metrics) {
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.springmailgun.analytics;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param limit how many items were asked for at most
  * @param total how many items the whole result has
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record MetricsPagination(@Nullable String sort, long skip, long limit, long total) {
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -21,7 +20,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param items the items
  * @param aggregates totals over all items, when asked for
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record MetricsResponse(
 		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant start,
 		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant end,

@@ -2,7 +2,6 @@ package io.github.springmailgun.analytics;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @deprecated Mailgun deprecated the Stats API in favour of the Metrics API: use {@link MetricsItem}
  */
 @Deprecated
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant time,
 		@Nullable Accepted accepted, @Nullable Delivered delivered, @Nullable Failed failed, @Nullable Total stored,
 		@Nullable Unique opened, @Nullable Unique clicked, @Nullable Total unsubscribed,
@@ -37,7 +35,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 * @param outgoing accepted for sending
 	 * @param total both
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Accepted(long incoming, long outgoing, long total) {
 	}
 
@@ -49,7 +46,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 * @param optimized delivered with send time optimization
 	 * @param total all
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Delivered(long smtp, long http, long optimized, long total) {
 	}
 
@@ -59,7 +55,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 * @param temporary failures Mailgun retries
 	 * @param permanent failures Mailgun gave up on
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Failed(@Nullable Temporary temporary, @Nullable Permanent permanent) {
 	}
 
@@ -69,7 +64,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 * @param espblock blocked by the recipient's provider
 	 * @param total all
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Temporary(long espblock, long total) {
 	}
 
@@ -85,7 +79,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 * @param optimized failed with send time optimization
 	 * @param total all
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Permanent(@JsonProperty("suppress-bounce") long suppressBounce,
 			@JsonProperty("suppress-unsubscribe") long suppressUnsubscribe,
 			@JsonProperty("suppress-complaint") long suppressComplaint, long bounce,
@@ -97,7 +90,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 *
 	 * @param total the count
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Total(long total) {
 	}
 
@@ -107,7 +99,6 @@ public record StatsItem(@JsonDeserialize(using = MailgunDates.InstantDeserialize
 	 * @param total all
 	 * @param unique once per message and recipient
 	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Unique(long total, long unique) {
 	}
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -20,7 +19,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @deprecated Mailgun deprecated the Stats API in favour of the Metrics API: use {@link MetricsResponse}
  */
 @Deprecated
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record StatsResponse(@Nullable String description,
 		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant start,
 		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant end,

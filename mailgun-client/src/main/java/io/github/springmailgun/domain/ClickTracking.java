@@ -1,6 +1,5 @@
 package io.github.springmailgun.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mode the setting ({@code active}), or {@code null} for a value this client does not know
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ClickTracking(@JsonProperty("active") @Nullable ClickTrackingMode mode) {
 
 	/**

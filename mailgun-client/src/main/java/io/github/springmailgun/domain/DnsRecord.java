@@ -3,7 +3,6 @@ package io.github.springmailgun.domain;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -20,11 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param cached the values Mailgun found in DNS
  * @param active whether the record is in use ({@code is_active})
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record DnsRecord(@JsonProperty("record_type") @Nullable String recordType,
-		@JsonProperty("name") @Nullable String name, @JsonProperty("value") @Nullable String value,
-		@JsonProperty("valid") @Nullable DnsRecordValidity valid, @JsonProperty("priority") @Nullable String priority,
-		@JsonProperty("cached") List<String> cached,
+public record DnsRecord(@JsonProperty("record_type") @Nullable String recordType, @Nullable String name,
+		@Nullable String value, @Nullable DnsRecordValidity valid, @Nullable String priority, List<String> cached,
 		@JsonProperty("is_active") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean active) {
 
 	/**

@@ -2,7 +2,6 @@ package io.github.springmailgun.domain;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -36,19 +35,15 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param encryptIncomingMessage whether incoming messages are encrypted
  * @param messageTtl how long messages are kept, in seconds, or {@code null}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record Domain(@JsonProperty("name") String name, @JsonProperty("id") @Nullable String id,
-		@JsonProperty("state") DomainState state,
+public record Domain(String name, @Nullable String id, DomainState state,
 		@JsonProperty("is_disabled") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean disabled,
 		@JsonProperty("disabled") @Nullable DomainDisabled disabledDetails,
-		@JsonProperty("created_at") @JsonDeserialize(
-				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
-		@JsonProperty("type") @Nullable String type, @JsonProperty("spam_action") @Nullable String spamAction,
+		@JsonProperty("created_at") @JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
+		@Nullable String type, @JsonProperty("spam_action") @Nullable String spamAction,
 		@JsonProperty("require_tls") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean requireTls,
 		@JsonProperty("skip_verification") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean skipVerification,
-		@JsonProperty("wildcard") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean wildcard,
-		@JsonProperty("use_automatic_sender_security") @JsonSetter(
-				nulls = Nulls.AS_EMPTY) boolean useAutomaticSenderSecurity,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) boolean wildcard,
+		@JsonProperty("use_automatic_sender_security") @JsonSetter( nulls = Nulls.AS_EMPTY) boolean useAutomaticSenderSecurity,
 		@JsonProperty("smtp_login") @Nullable String smtpLogin, @JsonProperty("web_prefix") @Nullable String webPrefix,
 		@JsonProperty("web_scheme") @Nullable String webScheme,
 		@JsonProperty("tracking_host") @Nullable String trackingHost,

@@ -3,7 +3,6 @@ package io.github.springmailgun.domain;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -16,11 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param receivingDnsRecords the records for receiving (MX)
  * @param message Mailgun's message (after a verification), or {@code null}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record DomainDetails(@JsonProperty("domain") Domain domain,
-		@JsonProperty("sending_dns_records") List<DnsRecord> sendingDnsRecords,
-		@JsonProperty("receiving_dns_records") List<DnsRecord> receivingDnsRecords,
-		@JsonProperty("message") @Nullable String message) {
+public record DomainDetails(Domain domain, @JsonProperty("sending_dns_records") List<DnsRecord> sendingDnsRecords,
+		@JsonProperty("receiving_dns_records") List<DnsRecord> receivingDnsRecords, @Nullable String message) {
 
 	/**
 	 * Copies the record lists, leaving out the {@code null} entries Mailgun's schema allows.

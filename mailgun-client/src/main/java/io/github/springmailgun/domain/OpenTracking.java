@@ -1,6 +1,5 @@
 package io.github.springmailgun.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.annotation.Nulls;
  * @param active whether opens are tracked
  * @param placeAtTheTop whether the tracking pixel goes at the top of the HTML body
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record OpenTracking(@JsonProperty("active") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean active,
+public record OpenTracking(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean active,
 		@JsonProperty("place_at_the_top") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean placeAtTheTop) {
 }

@@ -1,6 +1,5 @@
 package io.github.springmailgun.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param unsubscribe unsubscribe tracking
  * @param webScheme {@code http} or {@code https} for tracking links, or {@code null}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record TrackingSettings(@JsonProperty("open") OpenTracking open, @JsonProperty("click") ClickTracking click,
-		@JsonProperty("unsubscribe") UnsubscribeTracking unsubscribe,
+public record TrackingSettings(OpenTracking open, ClickTracking click, UnsubscribeTracking unsubscribe,
 		@JsonProperty("web_scheme") @Nullable String webScheme) {
 
 	/**

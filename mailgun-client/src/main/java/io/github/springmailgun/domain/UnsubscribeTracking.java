@@ -1,6 +1,5 @@
 package io.github.springmailgun.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -14,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param htmlFooter the footer of HTML parts, or {@code null}
  * @param textFooter the footer of text parts, or {@code null}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record UnsubscribeTracking(@JsonProperty("active") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean active,
+public record UnsubscribeTracking(@JsonSetter(nulls = Nulls.AS_EMPTY) boolean active,
 		@JsonProperty("html_footer") @Nullable String htmlFooter,
 		@JsonProperty("text_footer") @Nullable String textFooter) {
 }

@@ -1,9 +1,10 @@
 package io.github.springmailgun.internal;
 
-import reactor.core.publisher.Flux;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
 
 /**
@@ -25,8 +26,8 @@ public record BytesBody(MediaType contentType, byte[] bytes) implements RequestB
 	}
 
 	@Override
-	public Flux<DataBuffer> content() {
-		return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(this.bytes)));
+	public Publisher<DataBuffer> content(DataBufferFactory bufferFactory) {
+		return Mono.fromSupplier(() -> bufferFactory.wrap(this.bytes));
 	}
 
 }

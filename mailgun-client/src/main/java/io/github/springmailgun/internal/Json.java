@@ -22,7 +22,8 @@ public final class Json {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	// Immutable and thread-safe: shared by every client in the class loader.
+	// Immutable and thread-safe: shared by every client in the class loader. Unknown fields are ignored
+	// here, once, rather than on each response type: Mailgun adds fields without notice.
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();

@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ReactiveHttpOutputMessage;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -177,10 +176,7 @@ public final class MailgunHttp {
 	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers.
 	 */
 	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body) {
-		if (body instanceof MultipartBody multipart) {
-			return (message, context) -> message.writeWith(multipart.content(message.bufferFactory()));
-		}
-		return BodyInserters.fromDataBuffers(body.content());
+		return (message, context) -> message.writeWith(body.content(message.bufferFactory()));
 	}
 
 	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {

@@ -18,7 +18,6 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 
 /**
@@ -145,18 +144,13 @@ public final class MultipartBody implements RequestBody {
 		return this.repeatable;
 	}
 
-	@Override
-	public Flux<DataBuffer> content() {
-		return Flux.from(content(DefaultDataBufferFactory.sharedInstance));
-	}
-
 	/**
 	 * Returns the bytes, produced lazily on subscription, with file parts read into buffers of the given
-	 * factory. A body without files is a single buffer and is returned as a {@link Mono}: Reactor Netty
-	 * then writes the request headers and the body together, in one flush.
+	 * factory. A body without files is a single buffer and is returned as a {@link Mono}.
 	 * @param bufferFactory the connection's factory (Netty's pooled, off-heap buffers on Reactor Netty)
 	 * @return the content
 	 */
+	@Override
 	public Publisher<DataBuffer> content(DataBufferFactory bufferFactory) {
 		if (this.files.isEmpty()) {
 			return wrap(this.segments.get(0), bufferFactory);

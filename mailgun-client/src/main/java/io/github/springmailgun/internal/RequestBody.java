@@ -1,8 +1,9 @@
 package io.github.springmailgun.internal;
 
-import reactor.core.publisher.Flux;
+import org.reactivestreams.Publisher;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
 
 /**
@@ -30,9 +31,11 @@ public interface RequestBody {
 	boolean isRepeatable();
 
 	/**
-	 * Returns the bytes, produced lazily on subscription.
+	 * Returns the bytes, produced lazily on subscription, in buffers of the given factory. A body of one
+	 * buffer is a {@code Mono}: Reactor Netty then writes the request headers and the body in one flush.
+	 * @param bufferFactory the connection's factory (Netty's pooled buffers on Reactor Netty)
 	 * @return the content
 	 */
-	Flux<DataBuffer> content();
+	Publisher<DataBuffer> content(DataBufferFactory bufferFactory);
 
 }

@@ -1,6 +1,5 @@
 package io.github.springmailgun.message;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * Mailgun's answer to an accepted send.
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param id the message id, with angle brackets as Mailgun writes it: {@code <2011...@mg.example.com>}
  * @param message Mailgun's text, usually {@code Queued. Thank you.}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record SendResponse(String id, String message) {
 
 	/**

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +17,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param reason why the entry exists, as Mailgun recorded it, or {@code null}
  * @param createdAt when the entry was made
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record AllowlistEntry(Type type, String value, @Nullable String reason,
-		@JsonProperty("createdAt") @JsonDeserialize(
-				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {
+		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {
 
 	/**
 	 * What an allowlist entry matches.

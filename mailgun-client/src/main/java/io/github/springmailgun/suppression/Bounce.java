@@ -2,7 +2,6 @@ package io.github.springmailgun.suppression;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param error the SMTP error text, or {@code null}
  * @param createdAt when the bounce happened; when adding, {@code null} means now
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Bounce(String address, @Nullable String code, @Nullable String error,
 		@JsonProperty("created_at") @JsonDeserialize(
 				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {

@@ -2,7 +2,6 @@ package io.github.springmailgun.suppression;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +14,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param createdAt when the complaint arrived; when adding, {@code null} means now
  * @param count how many complaints Mailgun counted, where it says (older responses); never sent
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Complaint(String address,
 		@JsonProperty("created_at") @JsonDeserialize(
 				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,

@@ -1,6 +1,5 @@
 package io.github.springmailgun.suppression;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param type the allowlist entry type, where Mailgun says (adding to the allowlist)
  * @param value the allowlist value, where Mailgun says (adding to or deleting from the allowlist)
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record SuppressionResponse(String message, @Nullable String address, @Nullable String type,
 		@Nullable String value) {
 

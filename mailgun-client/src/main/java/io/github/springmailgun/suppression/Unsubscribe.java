@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param tags the tags the address unsubscribed from; {@code *} (or, when adding, an empty list) means all
  * @param createdAt when the address unsubscribed; when adding, {@code null} means now
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Unsubscribe(String address, List<String> tags,
 		@JsonProperty("created_at") @JsonDeserialize(
 				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {

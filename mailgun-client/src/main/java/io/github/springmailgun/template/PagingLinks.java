@@ -1,7 +1,5 @@
 package io.github.springmailgun.template;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +12,8 @@ import org.jspecify.annotations.Nullable;
  * empty page
  * @param previous the previous page, or {@code null}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record PagingLinks(@JsonProperty("first") @Nullable String first, @JsonProperty("last") @Nullable String last,
-		@JsonProperty("next") @Nullable String next, @JsonProperty("previous") @Nullable String previous) {
+public record PagingLinks(@Nullable String first, @Nullable String last, @Nullable String next,
+		@Nullable String previous) {
 
 	/** Links of a page that had none. */
 	public static final PagingLinks NONE = new PagingLinks(null, null, null, null);

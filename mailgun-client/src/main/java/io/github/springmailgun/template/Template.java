@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -21,13 +19,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param version the active version (when asked for) or the version just created, or {@code null}
  * @param versions the versions, in the answer of a version list; empty otherwise
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record Template(@JsonProperty("name") String name, @JsonProperty("description") @Nullable String description,
-		@JsonProperty("createdAt") @JsonDeserialize(
-				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
-		@JsonProperty("createdBy") @Nullable String createdBy, @JsonProperty("id") @Nullable String id,
-		@JsonProperty("version") @Nullable TemplateVersion version,
-		@JsonProperty("versions") List<TemplateVersion> versions) {
+public record Template(String name, @Nullable String description,
+		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
+		@Nullable String createdBy, @Nullable String id, @Nullable TemplateVersion version,
+		List<TemplateVersion> versions) {
 
 	/**
 	 * Copies the versions and reads a missing name as empty.

@@ -3,8 +3,6 @@ package io.github.springmailgun.template;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One page of the templates of a domain ({@code GET /v3/{domain}/templates}).
@@ -12,8 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param items the templates of this page, without versions
  * @param paging the links to other pages
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record TemplatePage(@JsonProperty("items") List<Template> items, @JsonProperty("paging") PagingLinks paging) {
+public record TemplatePage(List<Template> items, PagingLinks paging) {
 
 	/**
 	 * Copies the items and reads missing links as none.

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.github.springmailgun.internal.MailgunDates;
@@ -26,14 +24,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param id Mailgun's id of the version, or {@code null}
  * @param headers the {@code From}, {@code Subject} and {@code Reply-To} values stored with the version
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record TemplateVersion(@JsonProperty("tag") String tag, @JsonProperty("template") @Nullable String template,
-		@JsonProperty("engine") @Nullable String engine, @JsonProperty("mjml") @Nullable String mjml,
-		@JsonProperty("createdAt") @JsonDeserialize(
-				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
-		@JsonProperty("comment") @Nullable String comment,
-		@JsonProperty("active") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean active,
-		@JsonProperty("id") @Nullable String id, @JsonProperty("headers") Map<String, String> headers) {
+public record TemplateVersion(String tag, @Nullable String template, @Nullable String engine, @Nullable String mjml,
+		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
+		@Nullable String comment, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean active, @Nullable String id,
+		Map<String, String> headers) {
 
 	/**
 	 * Copies the headers and reads a missing tag as empty.

@@ -2,8 +2,6 @@ package io.github.springmailgun.template;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One page of the versions of a template ({@code GET /v3/{domain}/templates/{name}/versions}).
@@ -11,9 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param template the template, whose {@link Template#versions()} are this page's versions
  * @param paging the links to other pages
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record TemplateVersionPage(@JsonProperty("template") Template template,
-		@JsonProperty("paging") PagingLinks paging) {
+public record TemplateVersionPage(Template template, PagingLinks paging) {
 
 	/**
 	 * Reads missing links as none.

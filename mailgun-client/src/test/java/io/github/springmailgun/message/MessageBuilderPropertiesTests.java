@@ -17,6 +17,7 @@ import okio.Buffer;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,7 +143,7 @@ class MessageBuilderPropertiesTests {
 			.map(a -> new MultipartBody.FilePart("attachment", a))
 			.toList();
 		MultipartBody body = MultipartBody.of(message.formFields(), files);
-		DataBuffer joined = DataBufferUtils.join(body.content()).block();
+		DataBuffer joined = DataBufferUtils.join(body.content(DefaultDataBufferFactory.sharedInstance)).block();
 		byte[] bytes = new byte[joined.readableByteCount()];
 		joined.read(bytes);
 		DataBufferUtils.release(joined);

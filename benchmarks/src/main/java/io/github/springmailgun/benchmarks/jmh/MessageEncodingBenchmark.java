@@ -109,7 +109,7 @@ public class MessageEncodingBenchmark {
 		MailgunMessage message = builder.build().withDefaults(null, false);
 		message.requireSendable();
 		MultipartBody body = MultipartBody.of(message.formFields(), List.of());
-		return drain(body.content());
+		return drain(Flux.from(body.content(DefaultDataBufferFactory.sharedInstance)));
 	}
 
 	/**
