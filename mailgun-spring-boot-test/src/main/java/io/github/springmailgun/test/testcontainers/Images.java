@@ -1,19 +1,28 @@
 package io.github.springmailgun.test.testcontainers;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Small helpers for the images the mock builds: whether the engine has one, and tags derived from what
  * went into an image, so a changed input gives a new tag and an unchanged one reuses the image.
  */
 final class Images {
+
+	private static final Logger logger = LoggerFactory.getLogger(Images.class);
 
 	private Images() {
 	}
@@ -51,6 +60,19 @@ final class Images {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	/** Deletes a build's working folder; a file left behind is logged, not thrown. */
+	static void deleteRecursively(Path root) {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete {}", root, ex);
 		}
 	}
 

@@ -29,17 +29,11 @@ import org.testcontainers.utility.LazyFuture;
  * The container image of the Mailgun mock, built on the machine that runs the tests: no image is
  * published. It is built from the module's {@code Dockerfile} with the mock's classes and dependencies
  * taken from the test's own class path, on a base image that holds a Java runtime:
- * <ul>
- * <li>by default, one assembled from the JVM running the tests (its runtime linked with {@code jlink},
- * plus the shared libraries it loads), so no registry is needed; this works where the tests run on Linux
- * on the engine's architecture;</li>
- * <li>elsewhere (Docker Desktop on macOS or Windows), or to prefer a published JRE, the image named by
- * the system property {@value #BASE_IMAGE_PROPERTY} or the environment variable
- * {@value #BASE_IMAGE_ENVIRONMENT}, such as {@code eclipse-temurin:17-jre}; it must have {@code java} at
- * {@code /opt/java/openjdk/bin/java}.</li>
- * </ul>
- * Images are tagged by a hash of what went into them and kept, so later runs reuse them: the first build
- * on a machine takes some seconds, later ones none.
+ * {@value #DEFAULT_BASE_IMAGE} (pulled from the registry the Docker engine uses) unless the system
+ * property {@value #BASE_IMAGE_PROPERTY} or the environment variable {@value #BASE_IMAGE_ENVIRONMENT}
+ * names another, such as a JRE from a company registry; it must have {@code java} at
+ * {@code /opt/java/openjdk/bin/java}. Images are tagged by a hash of what went into them and kept, so
+ * later runs reuse them: the first build on a machine takes some seconds, later ones none.
  *
  * @see MailgunMockContainer
  */
@@ -48,10 +42,13 @@ public final class MailgunMockImage {
 	/** The repository of the images built here; each tag is a hash of the image's inputs. */
 	public static final String REPOSITORY = "mailgun-mock";
 
-	/** The system property naming a base image with a Java runtime, instead of assembling one. */
+	/** The base image with a Java runtime used unless another is configured. */
+	public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
+
+	/** The system property naming a base image with a Java runtime, instead of the default. */
 	public static final String BASE_IMAGE_PROPERTY = "mailgun.mock.base-image";
 
-	/** The environment variable naming a base image with a Java runtime, instead of assembling one. */
+	/** The environment variable naming a base image with a Java runtime, instead of the default. */
 	public static final String BASE_IMAGE_ENVIRONMENT = "MAILGUN_MOCK_BASE_IMAGE";
 
 	private static final Logger logger = LoggerFactory.getLogger(MailgunMockImage.class);
@@ -93,10 +90,7 @@ public final class MailgunMockImage {
 	}
 
 	private static String build(DockerClient docker) {
-		String base = configuredBaseImage();
-		if (base == null) {
-			base = JavaRuntimeImage.obtain(docker);
-		}
+		String base = baseImage(System.getProperty(BASE_IMAGE_PROPERTY), System.getenv(BASE_IMAGE_ENVIRONMENT));
 		byte[] dockerfile = dockerfile();
 		Path work = null;
 		try {
@@ -117,24 +111,29 @@ public final class MailgunMockImage {
 				.withFileFromTransferable("Dockerfile", Transferable.of(dockerfile))
 				.withBuildArg("BASE_IMAGE", base);
 			files.forEach((name, path) -> build.withFileFromPath("app/" + name, path));
-			return build.get();
+			try {
+				return build.get();
+			}
+			catch (RuntimeException ex) {
+				// Most often the base image cannot be pulled: say which one, and how to name another.
+				throw new IllegalStateException("Could not build the Mailgun mock's image on the base image '" + base
+						+ "'; to use another with Java 17+ at /opt/java/openjdk, set the system property "
+						+ BASE_IMAGE_PROPERTY + " or the environment variable " + BASE_IMAGE_ENVIRONMENT, ex);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not build the Mailgun mock's image", ex);
 		}
 		finally {
 			if (work != null) {
-				JavaRuntimeImage.deleteRecursively(work);
+				Images.deleteRecursively(work);
 			}
 		}
 	}
 
-	private static @Nullable String configuredBaseImage() {
-		String value = System.getProperty(BASE_IMAGE_PROPERTY);
-		if (value == null || value.isBlank()) {
-			value = System.getenv(BASE_IMAGE_ENVIRONMENT);
-		}
-		return (value == null || value.isBlank()) ? null : value.trim();
+	static String baseImage(@Nullable String property, @Nullable String environment) {
+		String value = (property != null && !property.isBlank()) ? property : environment;
+		return (value == null || value.isBlank()) ? DEFAULT_BASE_IMAGE : value.trim();
 	}
 
 	private static byte[] dockerfile() {

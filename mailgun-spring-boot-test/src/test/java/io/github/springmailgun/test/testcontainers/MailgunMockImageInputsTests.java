@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.jar.JarFile;
 
 import io.github.springmailgun.test.MailgunMockServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,48 +56,13 @@ class MailgunMockImageInputsTests {
 	}
 
 	@Test
-	void readsTheLibrariesLddFoundAndTheLoader() {
-		JavaRuntimeImage.LddOutput output = JavaRuntimeImage.parseLdd("""
-				\tlinux-vdso.so.1 (0x00007ffd8d5e5000)
-				\tlibz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x00007f0b7c5b0000)
-				\tlibjli.so => /opt/jdk/lib/libjli.so (0x00007f0b7c590000)
-				\tlibjvm.so => not found
-				\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f0b7c3af000)
-				\t/lib64/ld-linux-x86-64.so.2 (0x00007f0b7c5d6000)
-				""");
-
-		assertThat(output.libraries()).containsExactly(Paths.get("/lib/x86_64-linux-gnu/libz.so.1"),
-				Paths.get("/opt/jdk/lib/libjli.so"), Paths.get("/lib/x86_64-linux-gnu/libc.so.6"),
-				Paths.get("/lib64/ld-linux-x86-64.so.2"));
-		assertThat(output.missing()).containsExactly("libjvm.so");
-		assertThat(JavaRuntimeImage.parseLdd("\tnot a dynamic executable\n").libraries()).isEmpty();
-	}
-
-	@Test
-	void findsTheSharedLibrariesTheLauncherLoadsFromOutsideTheRuntime(@TempDir Path temp) throws IOException {
-		Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "ldd is a Linux tool");
-		// The launcher and its own library, laid out as in a runtime (it finds libjli.so through $ORIGIN).
-		Path javaHome = Paths.get(System.getProperty("java.home"));
-		Path runtime = temp.resolve("runtime");
-		Files.createDirectories(runtime.resolve("bin"));
-		Files.createDirectories(runtime.resolve("lib"));
-		Files.copy(javaHome.resolve("bin/java"), runtime.resolve("bin/java"), StandardCopyOption.COPY_ATTRIBUTES);
-		Files.copy(javaHome.resolve("lib/libjli.so"), runtime.resolve("lib/libjli.so"),
-				StandardCopyOption.COPY_ATTRIBUTES);
-
-		assertThat(JavaRuntimeImage.sharedLibraries(runtime)).isNotEmpty()
-			.allMatch(Path::isAbsolute)
-			.noneMatch((library) -> library.getFileName().toString().equals("libjli.so"))
-			.anyMatch((library) -> library.getFileName().toString().startsWith("libc.so"))
-			.anyMatch((library) -> library.getFileName().toString().startsWith("ld-linux"));
-	}
-
-	@Test
-	void namesArchitecturesAsTheEngineDoes() {
-		assertThat(JavaRuntimeImage.normalizeArch("amd64")).isEqualTo("x86_64");
-		assertThat(JavaRuntimeImage.normalizeArch("x86_64")).isEqualTo("x86_64");
-		assertThat(JavaRuntimeImage.normalizeArch("arm64")).isEqualTo("aarch64");
-		assertThat(JavaRuntimeImage.normalizeArch("aarch64")).isEqualTo("aarch64");
+	void buildsOnTemurinUnlessABaseImageIsNamed() {
+		assertThat(MailgunMockImage.baseImage(null, null)).isEqualTo("eclipse-temurin:17-jre");
+		assertThat(MailgunMockImage.baseImage(" ", "")).isEqualTo("eclipse-temurin:17-jre");
+		assertThat(MailgunMockImage.baseImage(null, "mailgun-mock-jre:ci")).isEqualTo("mailgun-mock-jre:ci");
+		// The system property wins over the environment.
+		assertThat(MailgunMockImage.baseImage(" registry.example.com/jre:17 ", "mailgun-mock-jre:ci"))
+			.isEqualTo("registry.example.com/jre:17");
 	}
 
 	@Test
