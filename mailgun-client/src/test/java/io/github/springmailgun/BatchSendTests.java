@@ -1,12 +1,16 @@
 package io.github.springmailgun;
 
 import io.github.springmailgun.testing.LoopbackMailgun;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
+import io.github.springmailgun.error.MailgunAttachmentException;
 import io.github.springmailgun.error.MailgunBadRequestException;
+import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchRecipient;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Batches split at Mailgun's limit, and every recipient is accounted for even when a request fails.
@@ -95,6 +100,48 @@ class BatchSendTests {
 		assertThat(this.mailgun.client().sendBatch(small).collectList().block()).extracting(BatchResult::index)
 			.containsExactly(0, 1, 2, 3, 4);
 		assertThat(this.mailgun.requestCount()).isEqualTo(6);
+	}
+
+	@Test
+	void aStreamAttachmentIsRefusedForABatchOfSeveralRequestsBeforeAnyIsSent() {
+		MailgunMessage message = MailgunMessage.builder()
+			.from("news@mg.example.com")
+			.subject("Report")
+			.text("Attached")
+			.attachment(Attachment.of("report.csv", new ByteArrayInputStream("a,b\n".getBytes()), "text/csv"))
+			.build();
+		BatchMessage.Builder batch = BatchMessage.of(message).chunkSize(2);
+		batch.recipients(batch(3, 1).recipients());
+
+		assertThatExceptionOfType(MailgunValidationException.class).isThrownBy(batch::build)
+			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("attachment"))
+			.withMessageContaining("report.csv")
+			.withMessageContaining("2 requests");
+		// One request reads the stream once: allowed.
+		BatchMessage single = BatchMessage.of(message).recipients(batch(2, 1).recipients()).chunkSize(2).build();
+		this.mailgun.accept();
+		assertThat(this.mailgun.client().sendBatch(single).collectList().block()).singleElement()
+			.matches(BatchResult::isAccepted);
+	}
+
+	@Test
+	void aPartThatCannotBeReadIsAnAttachmentErrorThatNeverReachedMailgun() {
+		// A stream read once already: its resource refuses a second read with an IllegalStateException.
+		Attachment consumed = Attachment.of("report.csv", new ByteArrayInputStream("a,b\n".getBytes()), "text/csv");
+		MailgunMessage message = MailgunMessage.builder()
+			.from("news@mg.example.com")
+			.to("alice@example.com")
+			.subject("Report")
+			.text("Attached")
+			.attachment(consumed)
+			.build();
+		this.mailgun.accept();
+		this.mailgun.client().send(message).block();
+		this.mailgun.take();
+
+		assertThatExceptionOfType(MailgunAttachmentException.class)
+			.isThrownBy(() -> this.mailgun.client().send(message).block())
+			.withMessageContaining("report.csv");
 	}
 
 }

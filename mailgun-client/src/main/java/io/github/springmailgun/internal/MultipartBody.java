@@ -1,6 +1,5 @@
 package io.github.springmailgun.internal;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -172,8 +171,10 @@ public final class MultipartBody implements RequestBody {
 		}
 		// The connection's own (off-heap, pooled) buffers: what is queued for the socket stays out of the
 		// heap, and Netty does not copy each chunk from the heap before writing it.
+		// Any failure to read a part (a missing file, a stream read already) ends the request before it
+		// is complete: Mailgun cannot have accepted it, so it is never "may have reached Mailgun".
 		return DataBufferUtils.read(attachment.content(), bufferFactory, FILE_BUFFER_SIZE)
-			.onErrorMap(IOException.class, ex -> new MailgunAttachmentException(
+			.onErrorMap((ex) -> !(ex instanceof MailgunAttachmentException), ex -> new MailgunAttachmentException(
 					"Could not read part '" + attachment.filename() + "': " + ex.getMessage(), ex));
 	}
 

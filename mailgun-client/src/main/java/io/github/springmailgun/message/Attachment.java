@@ -102,7 +102,7 @@ public record Attachment(String filename, String contentType, Resource content) 
 
 	/**
 	 * Creates an attachment from a stream. A stream can be read only once, so a send that carries it
-	 * is never retried.
+	 * is never retried, and a {@link BatchMessage} of more than one request refuses it.
 	 * @param filename the file name
 	 * @param content the stream, closed after the send
 	 * @param contentType the media type

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import org.jspecify.annotations.Nullable;
@@ -193,6 +194,18 @@ public final class BatchMessage {
 			if (this.message.options().hasRecipientVariables()) {
 				throw new MailgunValidationException("recipient-variables",
 						"is set per recipient by the batch; do not set it on the batch's message");
+			}
+			int requests = (this.recipients.size() + this.chunkSize - 1) / this.chunkSize;
+			if (requests > 1) {
+				// Every request reads every part: a stream would be empty from the second request on.
+				Stream.concat(this.message.attachments().stream(), this.message.inlines().stream())
+					.filter((part) -> !part.isRepeatable())
+					.findFirst()
+					.ifPresent((part) -> {
+						throw new MailgunValidationException("attachment", "'" + part.filename()
+								+ "' is a stream, read once, and this batch makes " + requests
+								+ " requests; give it as a file, a byte array or another Resource that can be read again");
+					});
 			}
 			return new BatchMessage(this.message, this.recipients, this.chunkSize, this.concurrency);
 		}
