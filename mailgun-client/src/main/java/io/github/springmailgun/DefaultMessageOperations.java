@@ -104,7 +104,11 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount, MultipartBody body) {
 		// A send may have reached Mailgun once its body is written: not idempotent.
 		Mono<SendResponse> call = exchange(HttpMethod.POST, uri, body, false,
-				DefaultMessageOperations::readSendResponse);
+				DefaultMessageOperations::readSendResponse)
+			// Before the outcome is signalled (not after, as doFinally would): a caller that sees the
+			// failure finds the streams closed.
+			.doOnTerminate(body::release)
+			.doOnCancel(body::release);
 		return this.observation.observe(this.domain, operation, recipientCount, call);
 	}
 

@@ -1,10 +1,13 @@
 package io.github.springmailgun.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springmailgun.error.MailgunAttachmentException;
 import io.github.springmailgun.message.Attachment;
@@ -12,8 +15,10 @@ import io.github.springmailgun.message.FormField;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -55,6 +60,9 @@ public final class MultipartBody implements RequestBody {
 
 	private final boolean repeatable;
 
+	// One flag per file part: set by whoever touches a stream part first, the reader or release().
+	private final List<AtomicBoolean> opened;
+
 	private MultipartBody(String boundary, List<byte[]> segments, List<FilePart> files, long contentLength,
 			boolean repeatable) {
 		this.boundary = boundary;
@@ -64,6 +72,7 @@ public final class MultipartBody implements RequestBody {
 		this.files = files;
 		this.contentLength = contentLength;
 		this.repeatable = repeatable;
+		this.opened = files.stream().map((file) -> new AtomicBoolean()).toList();
 	}
 
 	/**
@@ -156,7 +165,7 @@ public final class MultipartBody implements RequestBody {
 		}
 		return Flux.range(0, this.files.size())
 			.concatMap(i -> Flux.concat(wrap(this.segments.get(i), bufferFactory),
-					read(this.files.get(i).attachment(), bufferFactory)))
+					read(this.files.get(i).attachment(), this.opened.get(i), bufferFactory)))
 			.concatWith(wrap(this.segments.get(this.files.size()), bufferFactory));
 	}
 
@@ -164,18 +173,55 @@ public final class MultipartBody implements RequestBody {
 		return Mono.fromSupplier(() -> bufferFactory.wrap(bytes));
 	}
 
-	private static Publisher<DataBuffer> read(Attachment attachment, DataBufferFactory bufferFactory) {
-		if (attachment.content() instanceof ByteArrayResource bytes) {
+	/**
+	 * Closes the streams of parts that were never read: a send that ended before its body was written
+	 * (connection refused, pool full, cancelled) would otherwise leave them open. Parts being read or
+	 * read already are closed by their reader.
+	 */
+	public void release() {
+		for (int i = 0; i < this.files.size(); i++) {
+			Resource content = this.files.get(i).attachment().content();
+			if (content.isOpen() && this.opened.get(i).compareAndSet(false, true)) {
+				try (InputStream stream = content.getInputStream()) {
+					// Opened only to be closed.
+				}
+				catch (IOException | IllegalStateException ex) {
+					// Read or closed elsewhere already: nothing is left open.
+				}
+			}
+		}
+	}
+
+	private static Publisher<DataBuffer> read(Attachment attachment, AtomicBoolean opened,
+			DataBufferFactory bufferFactory) {
+		Resource content = attachment.content();
+		if (content instanceof ByteArrayResource bytes) {
 			// Already in memory: wrap it instead of copying it through a stream.
 			return wrap(bytes.getByteArray(), bufferFactory);
 		}
+		if (!content.isFile()) {
+			// A stream (or a class path entry) is read with blocking calls: not on the connection's event
+			// loop. Files are read through an asynchronous channel and need no other thread.
+			return Flux.defer(() -> {
+				// A stream is read once; a class path entry may be read again by a retry.
+				if (content.isOpen() && !opened.compareAndSet(false, true)) {
+					return Flux.error(new IllegalStateException("the stream was closed before the send"));
+				}
+				return DataBufferUtils.read(content, bufferFactory, FILE_BUFFER_SIZE);
+			})
+				.subscribeOn(Schedulers.boundedElastic())
+				.onErrorMap((ex) -> unreadable(attachment, ex));
+		}
 		// The connection's own (off-heap, pooled) buffers: what is queued for the socket stays out of the
 		// heap, and Netty does not copy each chunk from the heap before writing it.
-		// Any failure to read a part (a missing file, a stream read already) ends the request before it
-		// is complete: Mailgun cannot have accepted it, so it is never "may have reached Mailgun".
-		return DataBufferUtils.read(attachment.content(), bufferFactory, FILE_BUFFER_SIZE)
-			.onErrorMap((ex) -> !(ex instanceof MailgunAttachmentException), ex -> new MailgunAttachmentException(
-					"Could not read part '" + attachment.filename() + "': " + ex.getMessage(), ex));
+		return DataBufferUtils.read(content, bufferFactory, FILE_BUFFER_SIZE).onErrorMap((ex) -> unreadable(attachment, ex));
+	}
+
+	// Any failure to read a part (a missing file, a stream read already) ends the request before it is
+	// complete: Mailgun cannot have accepted it, so it is never "may have reached Mailgun".
+	private static Throwable unreadable(Attachment attachment, Throwable failure) {
+		return (failure instanceof MailgunAttachmentException) ? failure : new MailgunAttachmentException(
+				"Could not read part '" + attachment.filename() + "': " + failure.getMessage(), failure);
 	}
 
 	private static String newBoundary() {
