@@ -2,10 +2,14 @@ package io.github.springmailgun;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.message.BatchMessage;
+import io.github.springmailgun.message.BatchRecipient;
 import io.github.springmailgun.message.BatchResult;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.MimeMessageRequest;
@@ -86,14 +90,29 @@ public class BlockingMailgunOperations {
 	}
 
 	/**
-	 * Sends a batch and waits for every request's result.
+	 * Sends a batch and waits for every request's result, up to the timeout for each round of
+	 * concurrent requests. Requests that did not finish in time are in the list too, each with a
+	 * {@link MailgunTimeoutException} that says it may have reached Mailgun: no recipient is left out.
 	 * @param batch the batch
 	 * @return one result per request, in order
 	 */
 	public List<BatchResult> sendBatch(BatchMessage batch) {
-		int requests = Math.max(1, (batch.recipients().size() + batch.chunkSize() - 1) / batch.chunkSize());
-		int rounds = (requests + batch.concurrency() - 1) / batch.concurrency();
-		return awaitFor(this.operations.sendBatch(batch).collectList(), "sendBatch", this.timeout.multipliedBy(rounds));
+		List<List<BatchRecipient>> chunks = batch.chunks();
+		int rounds = (chunks.size() + batch.concurrency() - 1) / batch.concurrency();
+		Duration bound = this.timeout.multipliedBy(Math.max(1, rounds));
+		Map<Integer, BatchResult> done = new ConcurrentHashMap<>();
+		try {
+			awaitFor(this.operations.sendBatch(batch).doOnNext((result) -> done.put(result.index(), result)).count(),
+					"sendBatch", bound);
+		}
+		catch (MailgunTimeoutException ex) {
+			// Keep what Mailgun accepted: dropping it would invite resending those chunks.
+			for (int index = 0; index < chunks.size(); index++) {
+				done.computeIfAbsent(index, (missing) -> new BatchResult(missing, chunks.get(missing), null, ex));
+			}
+		}
+		// Complete: every chunk has a result, from the batch or from the timeout above.
+		return IntStream.range(0, chunks.size()).mapToObj((index) -> Objects.requireNonNull(done.get(index))).toList();
 	}
 
 	/**

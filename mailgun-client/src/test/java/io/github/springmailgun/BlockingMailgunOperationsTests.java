@@ -2,10 +2,15 @@ package io.github.springmailgun;
 
 import io.github.springmailgun.testing.LoopbackMailgun;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.springmailgun.error.MailgunBadRequestException;
 import io.github.springmailgun.error.MailgunTimeoutException;
+import io.github.springmailgun.message.BatchMessage;
+import io.github.springmailgun.message.BatchRecipient;
+import io.github.springmailgun.message.BatchResult;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.SendResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +65,34 @@ class BlockingMailgunOperationsTests {
 		assertThatThrownBy(() -> blocking(Duration.ofMillis(300)).send(message()))
 			.isInstanceOf(MailgunTimeoutException.class)
 			.hasMessageContaining("did not complete within PT0.3S");
+	}
+
+	@Test
+	void aBatchThatRunsOutOfTimeReturnsTheAcceptedChunksAndAccountsForTheRest() {
+		this.mailgun.accept();
+		this.mailgun.enqueue(new mockwebserver3.MockResponse.Builder().code(200)
+			.headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
+			.body(LoopbackMailgun.ACCEPTED)
+			.build());
+		BatchMessage batch = BatchMessage.of(MailgunMessage.builder().from("shop@mg.example.com").subject("s").text("t").build())
+			.recipients(List.of(BatchRecipient.of("a@example.com", Map.of()), BatchRecipient.of("b@example.com", Map.of()),
+					BatchRecipient.of("c@example.com", Map.of())))
+			.chunkSize(1)
+			.concurrency(1)
+			.build();
+
+		List<BatchResult> results = blocking(Duration.ofMillis(400)).sendBatch(batch);
+
+		assertThat(results).extracting(BatchResult::index).containsExactly(0, 1, 2);
+		assertThat(results.get(0).isAccepted()).isTrue();
+		assertThat(results.subList(1, 3)).allSatisfy((result) -> {
+			assertThat(result.isAccepted()).isFalse();
+			assertThat(result.error()).isInstanceOfSatisfying(MailgunTimeoutException.class,
+					(ex) -> assertThat(ex.isRequestMayHaveReachedMailgun()).isTrue());
+		});
+		assertThat(results).flatExtracting(BatchResult::recipients)
+			.extracting(BatchRecipient::bareAddress)
+			.containsExactly("a@example.com", "b@example.com", "c@example.com");
 	}
 
 	@Test
