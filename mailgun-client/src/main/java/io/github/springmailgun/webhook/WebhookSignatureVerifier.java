@@ -109,7 +109,7 @@ public final class WebhookSignatureVerifier {
 		}
 		if (age.negated().compareTo(this.maxFutureSkew) > 0) {
 			throw new WebhookVerificationException(Reason.FUTURE_TIMESTAMP, "Mailgun webhook signature timestamp "
-					+ timestamp + " is " + age.negated() + " ahead of this clock; at most " + this.maxFutureSkew
+					+ timestamp + " is " + age.negated().withNanos(0) + " ahead of this clock; at most " + this.maxFutureSkew
 					+ " is accepted");
 		}
 		if (this.tokenStore.isSeen(token)) {
