@@ -85,12 +85,17 @@ public final class MailgunWebhookAutoConfiguration {
 		if (parentSigningKey != null && !isUsableKey(parentSigningKey)) {
 			throw invalidKey("mailgun.webhooks.parent-signing-key");
 		}
-		return WebhookSignatureVerifier.builder(signingKey)
+		WebhookSignatureVerifier verifier = WebhookSignatureVerifier.builder(signingKey)
 			.parentSigningKey(parentSigningKey)
 			.maxAge(positive("mailgun.webhooks.max-age", webhooks.maxAge()))
 			.maxFutureSkew(notNegative("mailgun.webhooks.max-future-skew", webhooks.maxFutureSkew()))
 			.tokenStore(tokenStore)
 			.build();
+		if (tokenStore instanceof CacheWebhookTokenStore cacheStore) {
+			// At start-up, not at the first webhook: a cache that forgets tokens early is a configuration mistake.
+			cacheStore.checkRetention(verifier.tokenTtl());
+		}
+		return verifier;
 	}
 
 	@Bean

@@ -18,12 +18,15 @@ import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import io.github.springmailgun.webhook.WebhookTokenStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.cache.CacheManager;
@@ -194,14 +197,18 @@ class MailgunWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void cacheManagerOfSpringBootsCacheAutoConfigurationBacksTheTokenStore() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void cacheManagerOfSpringBootsCacheAutoConfigurationBacksTheTokenStore(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CacheAutoConfiguration.class, MailgunWebhookAutoConfiguration.class))
 			.withUserConfiguration(CachingConfiguration.class)
 			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "spring.cache.type=caffeine",
 					"spring.cache.caffeine.spec=expireAfterWrite=10h,maximumSize=100000")
-			.run((context) -> assertThat(context.getBean(CacheWebhookTokenStore.class).getCache())
-				.isInstanceOf(CaffeineCache.class));
+			.run((context) -> {
+				assertThat(context.getBean(CacheWebhookTokenStore.class).getCache()).isInstanceOf(CaffeineCache.class);
+				// At start-up, before any webhook: the size bound is what a replay could slip through.
+				assertThat(output).contains("at most 100000 entries", "3.06 webhooks a second");
+			});
 	}
 
 	@Test
