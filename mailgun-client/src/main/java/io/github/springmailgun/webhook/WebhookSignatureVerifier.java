@@ -277,7 +277,10 @@ public final class WebhookSignatureVerifier {
 
 		/**
 		 * Also accepts webhooks whose {@code parent-signature} matches the primary account's signing key,
-		 * for an endpoint of the primary account that receives its subaccounts' events.
+		 * for an endpoint of the primary account that receives its subaccounts' events. This trusts every
+		 * subaccount: each receives such signatures, which do not cover the event, so its operator can post
+		 * made-up events that pass. {@link WebhookVerification#signedByParent()} marks them; confirm one
+		 * through the Events API before acting on it.
 		 * @param parentSigningKey the primary account's HTTP webhook signing key, or {@code null} for none
 		 * @return this builder
 		 */

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "mailgun.webhooks.signing-key=" + SIGNING_KEY,
-		"mailgun.webhooks.parent-signing-key=" + PARENT_SIGNING_KEY, "mailgun.webhooks.max-body-size=16KB",
+		"mailgun.webhooks.parent-signing-key=" + PARENT_SIGNING_KEY, "mailgun.webhooks.trust-every-subaccount=true",
+		"mailgun.webhooks.max-body-size=16KB",
 		"logging.level.io.github.springmailgun=DEBUG" })
 public abstract class AbstractWebhookEndpointTests {
 

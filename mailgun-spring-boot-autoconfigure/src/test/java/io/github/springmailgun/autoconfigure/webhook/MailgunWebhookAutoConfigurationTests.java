@@ -75,7 +75,7 @@ class MailgunWebhookAutoConfigurationTests {
 	void propertiesAreBoundAndApplied() {
 		this.contextRunner
 			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.webhooks.parent-signing-key=parent-1",
-					"mailgun.webhooks.path=/hooks/mailgun", "mailgun.webhooks.max-age=2h",
+					"mailgun.webhooks.trust-every-subaccount=true", "mailgun.webhooks.path=/hooks/mailgun", "mailgun.webhooks.max-age=2h",
 					"mailgun.webhooks.max-future-skew=30s", "mailgun.webhooks.replay-cache=tokens",
 					"mailgun.webhooks.max-body-size=64KB")
 			.run((context) -> {
@@ -83,6 +83,7 @@ class MailgunWebhookAutoConfigurationTests {
 				assertThat(webhooks.enabled()).isTrue();
 				assertThat(webhooks.signingKey()).isEqualTo("key-1");
 				assertThat(webhooks.parentSigningKey()).isEqualTo("parent-1");
+				assertThat(webhooks.trustEverySubaccount()).isTrue();
 				assertThat(webhooks.path()).isEqualTo("/hooks/mailgun");
 				assertThat(webhooks.replayCache()).isEqualTo("tokens");
 				assertThat(webhooks.maxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
@@ -90,6 +91,20 @@ class MailgunWebhookAutoConfigurationTests {
 				assertThat(verifier.maxAge()).isEqualTo(Duration.ofHours(2));
 				assertThat(verifier.maxFutureSkew()).isEqualTo(Duration.ofSeconds(30));
 			});
+	}
+
+	@Test
+	void aParentSigningKeyAloneFailsStartUpSayingWhatItWouldTrust() {
+		// Every subaccount's webhooks carry a parent signature: the key alone would let any subaccount
+		// operator post made-up events to this endpoint.
+		this.contextRunner
+			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.webhooks.parent-signing-key=parent-secret")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("mailgun.webhooks.parent-signing-key")
+				.hasMessageContaining("every subaccount")
+				.hasMessageContaining("mailgun.webhooks.trust-every-subaccount=true")
+				.hasMessageNotContaining("parent-secret"));
 	}
 
 	@Test
@@ -109,7 +124,8 @@ class MailgunWebhookAutoConfigurationTests {
 	void propertiesHideTheSigningKeys() {
 		this.contextRunner
 			.withPropertyValues("mailgun.webhooks.signing-key=whsec-very-secret",
-					"mailgun.webhooks.parent-signing-key=parent-very-secret", "mailgun.api-key=key-very-secret")
+					"mailgun.webhooks.parent-signing-key=parent-very-secret", "mailgun.webhooks.trust-every-subaccount=true",
+					"mailgun.api-key=key-very-secret")
 			.run((context) -> {
 				String text = context.getBean(MailgunProperties.class).toString();
 				assertThat(text).doesNotContain("very-secret")
