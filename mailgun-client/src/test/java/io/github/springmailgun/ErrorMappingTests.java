@@ -2,6 +2,10 @@ package io.github.springmailgun;
 
 import io.github.springmailgun.testing.LoopbackMailgun;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 
@@ -105,6 +109,28 @@ class ErrorMappingTests {
 		this.mailgun.respond(429, "{\"message\":\"Domain mg.example.com is not allowed to send: account-requests-per-sec limit exceeded, try again after 120 seconds\"}");
 		assertThat(sendFailure()).isInstanceOfSatisfying(MailgunRateLimitException.class,
 				ex -> assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(120)));
+	}
+
+	@Test
+	void rateLimitReadsADateWithTheZoneNameUtc() {
+		// Mailgun writes "UTC" where RFC 1123 wants "GMT" (reported on mailgun/mailgun-java).
+		String when = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(120));
+		this.mailgun.respond(429, "{\"message\":\"Domain mg.example.com is not allowed to send: "
+				+ "account-requests-per-sec limit exceeded, try again after " + when + "\"}");
+		assertThat(sendFailure()).isInstanceOfSatisfying(MailgunRateLimitException.class,
+				ex -> assertThat(ex.getRetryAfter()).hasValueSatisfying(wait -> assertThat(wait)
+					.isBetween(Duration.ofSeconds(100), Duration.ofSeconds(121))));
+	}
+
+	@Test
+	void status420IsARateLimitWithItsHint() {
+		this.mailgun.respond(420, "{\"message\":\"Domain mg.example.com is not allowed to send: "
+				+ "account-requests-per-sec limit exceeded, try again after 30 seconds\"}");
+		assertThat(sendFailure()).isInstanceOfSatisfying(MailgunRateLimitException.class, ex -> {
+			assertThat(ex.getStatusCode()).isEqualTo(420);
+			assertThat(ex.getRetryAfter()).contains(Duration.ofSeconds(30));
+		});
 	}
 
 	@Test

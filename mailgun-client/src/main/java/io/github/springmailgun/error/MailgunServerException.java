@@ -21,4 +21,14 @@ public class MailgunServerException extends MailgunApiException {
 		super(statusCode, mailgunMessage, method, path, region, hint);
 	}
 
+	/**
+	 * Returns {@code true}: a 500 may come after Mailgun queued the message, and a 502 to 504 from a proxy
+	 * says nothing about what Mailgun did behind it.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean isOutcomeUnknown() {
+		return true;
+	}
+
 }

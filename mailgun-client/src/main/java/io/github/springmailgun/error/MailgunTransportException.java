@@ -30,4 +30,14 @@ public class MailgunTransportException extends MailgunException {
 		return this.requestMayHaveReachedMailgun;
 	}
 
+	/**
+	 * Returns whether the request may have reached Mailgun, the same as
+	 * {@link #isRequestMayHaveReachedMailgun()}.
+	 * @return {@code false} only when the connection was never made
+	 */
+	@Override
+	public boolean isOutcomeUnknown() {
+		return this.requestMayHaveReachedMailgun;
+	}
+
 }

@@ -47,7 +47,8 @@ final class ErrorResponses {
 							+ other(region).name().toLowerCase(java.util.Locale.ROOT) + " if it lives there)");
 			case 413 -> new MailgunPayloadTooLargeException(status, message, method, path, region,
 					"Mailgun accepts about 25 MB of attachments per message");
-			case 429 -> new MailgunRateLimitException(message, method, path, region,
+			// 420 ("enhance your calm") carries the same refusal and hint as 429 on some endpoints.
+			case 420, 429 -> new MailgunRateLimitException(status, message, method, path, region,
 					RetryAfterHints.find(headers, json, message, now));
 			default -> (status >= 500) ? new MailgunServerException(status, message, method, path, region, "")
 					: new MailgunApiException(status, message, method, path, region, "");

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads how long Mailgun asks a client to wait after a 429. No header is documented, so every hint
- * seen in Mailgun's SDKs is honoured, most explicit first: {@code Retry-After},
+ * Reads how long Mailgun asks a client to wait after a 429 or 420. No header is documented, so every
+ * hint seen in Mailgun's SDKs is honoured, most explicit first: {@code Retry-After},
  * {@code X-RateLimit-Reset}, {@code {"retry-seconds": N}}, then the text of the message ("try again
- * after 120 seconds" or "try again after &lt;date&gt;").
+ * after 120 seconds" or "try again after Mon, 25 Aug 2025 07:00:31 UTC"). Dates go through
+ * {@link MailgunDates#parse(String)}, which reads the zone name {@code UTC} that RFC 1123 lacks.
  */
 final class RetryAfterHints {
 

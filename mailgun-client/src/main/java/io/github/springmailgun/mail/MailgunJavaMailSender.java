@@ -46,8 +46,12 @@ import org.springframework.mail.javamail.JavaMailSender;
  *
  * <p>
  * Sending blocks, bounded by the client's timeouts, and fails at once when called on a non-blocking
- * thread. When several messages are passed, all are attempted; the ones that failed are reported
- * together in a {@link MailSendException}, and a message Mailgun accepted is never among them.
+ * thread. When several messages are passed, all are attempted; those not sent for certain are reported
+ * together in a {@link MailgunMailSendException} (a {@link MailSendException}). Its
+ * {@link MailSendException#getFailedMessages() failed messages} are only those Mailgun refused or never
+ * received, safe to send again; a message Mailgun may have accepted (a 5xx, or a connection lost after
+ * the request was written) is in {@link MailgunMailSendException#getOutcomeUnknownMessages()} instead, so
+ * that code which resends the failed messages does not deliver it twice.
  */
 public class MailgunJavaMailSender implements JavaMailSender {
 
@@ -118,6 +122,7 @@ public class MailgunJavaMailSender implements JavaMailSender {
 		// Prepare every message first: bad input fails the call before anything is sent.
 		List<R> requests = Arrays.stream(messages).map(prepare).toList();
 		Map<Object, Exception> failures = new LinkedHashMap<>();
+		Map<Object, Exception> outcomeUnknown = new LinkedHashMap<>();
 		for (int i = 0; i < messages.length; i++) {
 			try {
 				send.accept(messages[i], requests.get(i));
@@ -127,11 +132,11 @@ public class MailgunJavaMailSender implements JavaMailSender {
 					// As JavaMailSenderImpl does for a refused login: nothing was sent, and nothing else will be.
 					throw new MailAuthenticationException(ex);
 				}
-				failures.put(messages[i], ex);
+				(ex.isOutcomeUnknown() ? outcomeUnknown : failures).put(messages[i], ex);
 			}
 		}
-		if (!failures.isEmpty()) {
-			throw new MailSendException(failures);
+		if (!failures.isEmpty() || !outcomeUnknown.isEmpty()) {
+			throw new MailgunMailSendException(failures, outcomeUnknown);
 		}
 	}
 

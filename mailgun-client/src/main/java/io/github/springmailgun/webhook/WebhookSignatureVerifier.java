@@ -109,7 +109,7 @@ public final class WebhookSignatureVerifier {
 		}
 		if (age.negated().compareTo(this.maxFutureSkew) > 0) {
 			throw new WebhookVerificationException(Reason.FUTURE_TIMESTAMP, "Mailgun webhook signature timestamp "
-					+ timestamp + " is " + age.negated() + " ahead of this clock; at most " + this.maxFutureSkew
+					+ timestamp + " is " + age.negated().withNanos(0) + " ahead of this clock; at most " + this.maxFutureSkew
 					+ " is accepted");
 		}
 		if (this.tokenStore.isSeen(token)) {
@@ -277,7 +277,10 @@ public final class WebhookSignatureVerifier {
 
 		/**
 		 * Also accepts webhooks whose {@code parent-signature} matches the primary account's signing key,
-		 * for an endpoint of the primary account that receives its subaccounts' events.
+		 * for an endpoint of the primary account that receives its subaccounts' events. This trusts every
+		 * subaccount: each receives such signatures, which do not cover the event, so its operator can post
+		 * made-up events that pass. {@link WebhookVerification#signedByParent()} marks them; confirm one
+		 * through the Events API before acting on it.
 		 * @param parentSigningKey the primary account's HTTP webhook signing key, or {@code null} for none
 		 * @return this builder
 		 */

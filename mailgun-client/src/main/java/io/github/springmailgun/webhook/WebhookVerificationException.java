@@ -64,7 +64,9 @@ public class WebhookVerificationException extends MailgunException {
 		STALE_TIMESTAMP,
 
 		/**
-		 * The signature timestamp is further in the future than the allowed clock skew.
+		 * The signature timestamp is further in the future than the allowed clock skew. Only a valid
+		 * signature gets this far, so the request is Mailgun's and this machine's clock is behind: answer
+		 * so that Mailgun retries (the Boot endpoint answers 503), not with a rejection.
 		 */
 		FUTURE_TIMESTAMP,
 

@@ -11,6 +11,8 @@ import io.github.springmailgun.BlockingMailgunOperations;
 import io.github.springmailgun.testing.LoopbackMailgun;
 import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
 import io.github.springmailgun.error.MailgunBadRequestException;
+import io.github.springmailgun.error.MailgunException;
+import io.github.springmailgun.error.MailgunServerException;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
@@ -19,6 +21,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -162,6 +166,43 @@ class MailgunJavaMailSenderTests {
 				assertThat(ex.getFailedMessages().get(second)).isInstanceOf(MailgunBadRequestException.class);
 			});
 		assertThat(this.mailgun.requestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void sendsThatMayHaveBeenAcceptedAreReportedApartFromFailures() {
+		this.mailgun.accept();
+		// A 2xx cut off: Mailgun answered, so it accepted the message, but the id never arrived.
+		this.mailgun.respond(200, "{\"id\":\"<1@mg.exa");
+		this.mailgun.respond(400, "{\"message\":\"bad\"}");
+		// The connection drops once the request was read: Mailgun may have queued the message.
+		this.mailgun.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+		this.mailgun.respond(500, "{\"message\":\"internal error\"}");
+		SimpleMailMessage[] messages = { simple("a@example.com"), simple("b@example.com"), simple("c@example.com"),
+				simple("d@example.com"), simple("e@example.com") };
+
+		assertThatThrownBy(() -> this.sender.send(messages))
+			.isInstanceOfSatisfying(MailgunMailSendException.class, ex -> {
+				// What generic retry code resends: only the message Mailgun refused.
+				assertThat(ex.getFailedMessages()).containsOnlyKeys(messages[2]);
+				assertThat(ex.getFailedMessages().get(messages[2])).isInstanceOf(MailgunBadRequestException.class);
+				assertThat(ex.getOutcomeUnknownMessages()).containsOnlyKeys(messages[1], messages[3], messages[4]);
+				assertThat(ex.getOutcomeUnknownMessages().values())
+					.allSatisfy(failure -> assertThat(((MailgunException) failure).isOutcomeUnknown()).isTrue());
+				assertThat(ex.getMessage()).contains("1 message failed", "3 messages may have been accepted");
+			});
+		assertThat(this.mailgun.requestCount()).isEqualTo(5);
+	}
+
+	@Test
+	void aSingleSendThatMayHaveBeenAcceptedIsNotAFailedMessage() {
+		this.mailgun.respond(503, "{\"message\":\"unavailable\"}");
+		SimpleMailMessage message = simple("a@example.com");
+
+		assertThatThrownBy(() -> this.sender.send(message)).isInstanceOfSatisfying(MailgunMailSendException.class, ex -> {
+			assertThat(ex.getFailedMessages()).isEmpty();
+			assertThat(ex.getOutcomeUnknownMessages()).containsOnlyKeys(message);
+			assertThat(ex.getCause()).isInstanceOf(MailgunServerException.class);
+		});
 	}
 
 	@Test

@@ -10,7 +10,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -69,6 +74,38 @@ class InMemoryWebhookTokenStoreTests {
 		assertThat(store.isSeen("a")).isTrue();
 		assertThat(store.isSeen("c")).isTrue();
 		assertThat(store.isSeen("d")).isTrue();
+	}
+
+	@Test
+	void forgettingALiveTokenIsWarnedOnceWithTheRateTheStoreHolds() {
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(InMemoryWebhookTokenStore.class);
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(3_600, this.clock);
+			for (int i = 0; i < 3_600; i++) {
+				store.markSeen("token-" + i, Duration.ofHours(1));
+				this.clock.advance(Duration.ofMillis(500));
+			}
+			assertThat(appender.list).isEmpty();
+			assertThat(store.evictedLiveTokens()).isZero();
+
+			// Two webhooks a second for an hour: past the 3,600 tokens an hour the store holds.
+			store.markSeen("token-3600", Duration.ofHours(1));
+			store.markSeen("token-3601", Duration.ofHours(1));
+
+			assertThat(store.evictedLiveTokens()).isEqualTo(2);
+			assertThat(store.isSeen("token-0")).isFalse();
+			assertThat(appender.list).singleElement().satisfies(event -> {
+				assertThat(event.getLevel()).isEqualTo(Level.WARN);
+				assertThat(event.getFormattedMessage()).contains("replay", "3600 tokens per PT1H",
+						"1.00 webhooks a second");
+			});
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
 	}
 
 	@Test

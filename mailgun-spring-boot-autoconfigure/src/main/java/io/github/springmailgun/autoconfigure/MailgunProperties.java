@@ -99,7 +99,10 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param signingKey HTTP webhook signing key (not the API key) that Mailgun signs webhooks with. Found
 	 * in the Mailgun control panel under API Security. Setting it enables the webhook endpoint.
 	 * @param parentSigningKey HTTP webhook signing key of the primary account, to also accept the
-	 * 'parent-signature' of webhooks from its subaccounts' domains.
+	 * 'parent-signature' of webhooks from its subaccounts' domains. Needs 'trust-every-subaccount'.
+	 * @param trustEverySubaccount Whether to accept events signed with 'parent-signing-key'. Every
+	 * subaccount's webhooks carry such a signature, which does not cover the event, so any subaccount
+	 * operator can post made-up events that pass.
 	 * @param path Path of the webhook endpoint that receives Mailgun's POST requests.
 	 * @param maxAge Maximum age of an accepted webhook signature. It should cover Mailgun's retries (about 8
 	 * hours).
@@ -110,7 +113,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param maxBodySize Maximum size of a webhook request body. Larger bodies are answered with 413.
 	 */
 	public record Webhooks(@DefaultValue("true") boolean enabled, @Nullable String signingKey,
-			@Nullable String parentSigningKey, @DefaultValue("/mailgun/webhooks") String path,
+			@Nullable String parentSigningKey, @DefaultValue("false") boolean trustEverySubaccount,
+			@DefaultValue("/mailgun/webhooks") String path,
 			@DefaultValue("9h") Duration maxAge, @DefaultValue("5m") Duration maxFutureSkew,
 			@DefaultValue("mailgun-webhook-tokens") String replayCache, @DefaultValue("1MB") DataSize maxBodySize) {
 
@@ -121,7 +125,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@Override
 		public String toString() {
 			return "Webhooks[enabled=" + this.enabled + ", signingKey=" + mask(this.signingKey)
-					+ ", parentSigningKey=" + mask(this.parentSigningKey) + ", path=" + this.path + ", maxAge="
+					+ ", parentSigningKey=" + mask(this.parentSigningKey) + ", trustEverySubaccount="
+					+ this.trustEverySubaccount + ", path=" + this.path + ", maxAge="
 					+ this.maxAge + ", maxFutureSkew=" + this.maxFutureSkew + ", replayCache=" + this.replayCache
 					+ ", maxBodySize=" + this.maxBodySize + "]";
 		}

@@ -31,7 +31,7 @@ class ConfigurationMetadataTests {
 				"mailgun.retry.enabled", "mailgun.retry.max-attempts", "mailgun.retry.initial-backoff",
 				"mailgun.retry.max-backoff", "mailgun.enabled", "management.health.mailgun.enabled",
 				"mailgun.webhooks.enabled", "mailgun.webhooks.signing-key", "mailgun.webhooks.parent-signing-key",
-				"mailgun.webhooks.path", "mailgun.webhooks.max-age", "mailgun.webhooks.max-future-skew",
+				"mailgun.webhooks.trust-every-subaccount", "mailgun.webhooks.path", "mailgun.webhooks.max-age", "mailgun.webhooks.max-future-skew",
 				"mailgun.webhooks.replay-cache", "mailgun.webhooks.max-body-size");
 		for (Map<String, Object> property : properties) {
 			String name = (String) property.get("name");

@@ -85,12 +85,25 @@ public final class MailgunWebhookAutoConfiguration {
 		if (parentSigningKey != null && !isUsableKey(parentSigningKey)) {
 			throw invalidKey("mailgun.webhooks.parent-signing-key");
 		}
-		return WebhookSignatureVerifier.builder(signingKey)
+		if (parentSigningKey != null && !webhooks.trustEverySubaccount()) {
+			throw new InvalidConfigurationPropertyValueException("mailgun.webhooks.parent-signing-key", MASKED,
+					"Events signed with the primary account's key come from every subaccount, and the signature "
+							+ "does not cover the event: any subaccount operator could post made-up events here. "
+							+ "Set mailgun.webhooks.trust-every-subaccount=true to accept them (listeners see "
+							+ "event.verification().signedByParent(); confirm such events through the Events API "
+							+ "before acting on them), or remove the parent signing key.");
+		}
+		WebhookSignatureVerifier verifier = WebhookSignatureVerifier.builder(signingKey)
 			.parentSigningKey(parentSigningKey)
 			.maxAge(positive("mailgun.webhooks.max-age", webhooks.maxAge()))
 			.maxFutureSkew(notNegative("mailgun.webhooks.max-future-skew", webhooks.maxFutureSkew()))
 			.tokenStore(tokenStore)
 			.build();
+		if (tokenStore instanceof CacheWebhookTokenStore cacheStore) {
+			// At start-up, not at the first webhook: a cache that forgets tokens early is a configuration mistake.
+			cacheStore.checkRetention(verifier.tokenTtl());
+		}
+		return verifier;
 	}
 
 	@Bean

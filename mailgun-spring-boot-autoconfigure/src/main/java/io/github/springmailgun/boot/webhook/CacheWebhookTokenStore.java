@@ -1,6 +1,7 @@
 package io.github.springmailgun.boot.webhook;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -23,10 +24,14 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Expiry is the cache's job: its entries must live at least as long as the time to live that
  * {@link #markSeen} is given (the verifier's maximum age plus future skew), or a replay of an old token
- * passes once its entry expired. At the first {@link #markSeen}, this store checks what it can: it warns
- * when a Caffeine cache expires entries too early or when a {@code ConcurrentMapCache} keeps them forever
- * (its memory grows with every webhook), and otherwise says at INFO that the cache's time to live is up to
- * the application.
+ * passes once its entry expired. A cache that evicts by size (Caffeine's {@code maximumSize}, Redis's
+ * {@code maxmemory} policies) forgets live tokens the same way, and this store cannot see either happen:
+ * the {@link Cache} abstraction reports neither a time to live nor an eviction. So it checks what it can,
+ * once, through {@link #checkRetention(Duration)} (the auto-configuration calls it at start-up; otherwise
+ * the first {@link #markSeen} does): it warns when a Caffeine cache expires entries too early or holds a
+ * bounded number of them (with the webhook rate that bound holds), and when a {@code ConcurrentMapCache}
+ * keeps them forever (its memory grows with every webhook); for any other cache it says at INFO that the
+ * time to live and any size bound are up to the application.
  */
 public class CacheWebhookTokenStore implements WebhookTokenStore {
 
@@ -57,10 +62,20 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 	public boolean markSeen(String token, Duration ttl) {
 		Objects.requireNonNull(token, "token");
 		Objects.requireNonNull(ttl, "ttl");
-		if (this.ttlChecked.compareAndSet(false, true)) {
-			checkTimeToLive(ttl);
-		}
+		checkRetention(ttl);
 		return this.cache.putIfAbsent(token, Boolean.TRUE) == null;
+	}
+
+	/**
+	 * Logs, the first time it is called, whether the cache can be seen to keep tokens for the time they
+	 * must be remembered: a WARN when it expires them earlier, evicts them by size, or never expires them.
+	 * @param tokenTtl how long a token must be remembered (the verifier's {@code tokenTtl()})
+	 */
+	public void checkRetention(Duration tokenTtl) {
+		Objects.requireNonNull(tokenTtl, "tokenTtl");
+		if (this.ttlChecked.compareAndSet(false, true)) {
+			checkTimeToLive(tokenTtl);
+		}
 	}
 
 	/**
@@ -92,6 +107,14 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 				logger.warn(name + " expires entries after " + expiry + ", before the " + required
 						+ " a token must be remembered: a replay of an older token would be accepted");
 			}
+			Long maximum = CaffeineExpiry.maximum(nativeCache);
+			if (maximum != null) {
+				logger.warn(name + " holds at most " + maximum + " entries (by size or weight): past "
+						+ maximum + " webhooks within " + required + ", " + String.format(Locale.ROOT, "%.2f",
+								maximum / (required.toNanos() / 1e9))
+						+ " webhooks a second on average, it forgets tokens still in use and a replay of one "
+						+ "would be accepted, without any sign. Size it above the webhook rate you expect");
+			}
 			return;
 		}
 		if (nativeCache instanceof ConcurrentMap) {
@@ -101,7 +124,8 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 			return;
 		}
 		logger.info(name + " must keep entries at least " + required
-				+ " (mailgun.webhooks.max-age plus max-future-skew); its time to live cannot be checked here");
+				+ " (mailgun.webhooks.max-age plus max-future-skew) and not evict them for size (Redis maxmemory "
+				+ "policies); neither can be checked here");
 	}
 
 	/**
@@ -125,6 +149,14 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 				return (afterWrite.get().compareTo(afterAccess.get()) <= 0) ? afterWrite.get() : afterAccess.get();
 			}
 			return afterWrite.orElse(afterAccess.orElse(null));
+		}
+
+		/**
+		 * Returns the maximum size (or weight) the cache evicts beyond, or {@code null} when unbounded.
+		 */
+		static @Nullable Long maximum(Object nativeCache) {
+			var policy = ((com.github.benmanes.caffeine.cache.Cache<?, ?>) nativeCache).policy();
+			return policy.eviction().map((eviction) -> eviction.getMaximum()).orElse(null);
 		}
 
 	}

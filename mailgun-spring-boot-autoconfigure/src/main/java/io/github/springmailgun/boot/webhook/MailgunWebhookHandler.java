@@ -36,21 +36,24 @@ import org.springframework.http.MediaType;
  * to answer:
  * <ul>
  * <li>200: the listeners handled the event;</li>
- * <li>406: bad signature, timestamp too old or too far ahead, or a token already processed (Mailgun does
- * not retry a 406);</li>
+ * <li>406: bad signature, timestamp too old, or a token already processed (Mailgun does not retry a
+ * 406);</li>
+ * <li>503: a valid signature whose timestamp is further ahead than the allowed skew. The signature is
+ * checked first, so the request is Mailgun's and this machine's clock is behind: Mailgun retries a 503,
+ * which a 406 would lose for good;</li>
  * <li>400: the body is not a Mailgun webhook;</li>
  * <li>415: a multipart body (not supported) or a {@code Content-Type} that cannot be read;</li>
  * <li>500: a listener or the token store failed (Mailgun retries).</li>
  * </ul>
- * Bad input never produces a 500. Rejections are logged at DEBUG, except that a bad signature is logged
- * at WARN at most once a minute, since a wrong signing key silently loses every event. The signing key and
+ * Bad input never produces a 500. Rejections are logged at DEBUG, except that a bad signature and a clock
+ * behind Mailgun's are each logged at WARN at most once a minute, since either loses or delays every event. The signing key and
  * signatures are never logged. Thread-safe; it may block as long as the listeners do.
  */
 public class MailgunWebhookHandler {
 
 	private static final Log logger = LogFactory.getLog(MailgunWebhookHandler.class);
 
-	private static final long BAD_SIGNATURE_WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
 	private final WebhookSignatureVerifier verifier;
 
@@ -60,6 +63,9 @@ public class MailgunWebhookHandler {
 
 	// System.nanoTime() of the last WARN about a bad signature, 0 before the first.
 	private final AtomicLong badSignatureWarnedAt = new AtomicLong();
+
+	// System.nanoTime() of the last WARN about a timestamp ahead of this clock, 0 before the first.
+	private final AtomicLong futureTimestampWarnedAt = new AtomicLong();
 
 	/**
 	 * Creates a handler.
@@ -205,8 +211,19 @@ public class MailgunWebhookHandler {
 	}
 
 	private HttpStatus reject(WebhookVerificationException ex) {
+		if (ex.getReason() == Reason.FUTURE_TIMESTAMP) {
+			if (shouldWarn(this.futureTimestampWarnedAt)) {
+				logger.warn(ex.getMessage() + ". The signature is valid, so this machine's clock is behind "
+						+ "Mailgun's: answered 503 so that Mailgun retries. Synchronise the clock (NTP) or raise "
+						+ "mailgun.webhooks.max-future-skew. Further such webhooks are logged at DEBUG for a minute.");
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("Answered 503 to Mailgun webhook from the future: " + ex.getMessage());
+			}
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		HttpStatus status = (ex.getReason() == Reason.MALFORMED) ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_ACCEPTABLE;
-		if (ex.getReason() == Reason.BAD_SIGNATURE && shouldWarnAboutBadSignature()) {
+		if (ex.getReason() == Reason.BAD_SIGNATURE && shouldWarn(this.badSignatureWarnedAt)) {
 			logger.warn(ex.getMessage() + "; answered 406, which Mailgun does not retry. Check that "
 					+ "mailgun.webhooks.signing-key is the HTTP webhook signing key of the Mailgun account "
 					+ "(API Security), not the API key. Further bad signatures are logged at DEBUG for a minute.");
@@ -226,13 +243,13 @@ public class MailgunWebhookHandler {
 		return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 	}
 
-	private boolean shouldWarnAboutBadSignature() {
+	private static boolean shouldWarn(AtomicLong warnedAt) {
 		long now = System.nanoTime();
-		long last = this.badSignatureWarnedAt.get();
-		if (last != 0 && now - last < BAD_SIGNATURE_WARNING_INTERVAL) {
+		long last = warnedAt.get();
+		if (last != 0 && now - last < WARNING_INTERVAL) {
 			return false;
 		}
-		return this.badSignatureWarnedAt.compareAndSet(last, (now != 0) ? now : 1);
+		return warnedAt.compareAndSet(last, (now != 0) ? now : 1);
 	}
 
 	/**

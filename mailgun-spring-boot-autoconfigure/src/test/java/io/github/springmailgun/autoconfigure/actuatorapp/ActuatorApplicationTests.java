@@ -35,11 +35,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "mailgun.api-key=key-actuator-secret",
 				"mailgun.webhooks.signing-key=whsec-actuator-secret",
-				"mailgun.webhooks.parent-signing-key=whsec-parent-actuator-secret", "mailgun.domain=mg.example.com",
+				"mailgun.webhooks.parent-signing-key=whsec-parent-actuator-secret",
+				"mailgun.webhooks.trust-every-subaccount=true", "mailgun.domain=mg.example.com",
 				"mailgun.health.domains=mg.example.com,new.example.com", "mailgun.retry.enabled=false",
 				"management.endpoints.web.exposure.include=health,metrics,env,configprops",
 				"management.endpoint.health.show-details=always", "management.endpoint.env.show-values=always",
-				"management.endpoint.configprops.show-values=always" })
+				"management.endpoint.configprops.show-values=always",
+				// Values that quote the keys under names that say nothing, as SPRING_APPLICATION_JSON or
+				// sun.java.command do.
+				"launch.command=java -jar app.jar --mailgun.api-key=key-actuator-secret --server.port=0",
+				"launch.json={\"mailgun\":{\"webhooks\":{\"signing-key\":\"whsec-actuator-secret\"}}}" })
 class ActuatorApplicationTests {
 
 	static final MockWebServer mailgun = new MockWebServer();
@@ -154,6 +159,16 @@ class ActuatorApplicationTests {
 			String body = get(path).toString();
 			assertThat(body).as(path).contains("******").doesNotContain("actuator-secret");
 		}
+	}
+
+	@Test
+	void valuesThatContainAKeyAreMaskedWhateverTheirName() throws Exception {
+		for (String path : List.of("/actuator/env/launch.command", "/actuator/env/launch.json", "/actuator/env")) {
+			String body = get(path).toString();
+			assertThat(body).as(path).doesNotContain("actuator-secret");
+		}
+		assertThat(get("/actuator/env/launch.command").toString()).contains("******");
+		assertThat(get("/actuator/env/mailgun.domain").toString()).contains("mg.example.com");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -18,12 +18,15 @@ import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import io.github.springmailgun.webhook.WebhookTokenStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.cache.CacheManager;
@@ -72,7 +75,7 @@ class MailgunWebhookAutoConfigurationTests {
 	void propertiesAreBoundAndApplied() {
 		this.contextRunner
 			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.webhooks.parent-signing-key=parent-1",
-					"mailgun.webhooks.path=/hooks/mailgun", "mailgun.webhooks.max-age=2h",
+					"mailgun.webhooks.trust-every-subaccount=true", "mailgun.webhooks.path=/hooks/mailgun", "mailgun.webhooks.max-age=2h",
 					"mailgun.webhooks.max-future-skew=30s", "mailgun.webhooks.replay-cache=tokens",
 					"mailgun.webhooks.max-body-size=64KB")
 			.run((context) -> {
@@ -80,6 +83,7 @@ class MailgunWebhookAutoConfigurationTests {
 				assertThat(webhooks.enabled()).isTrue();
 				assertThat(webhooks.signingKey()).isEqualTo("key-1");
 				assertThat(webhooks.parentSigningKey()).isEqualTo("parent-1");
+				assertThat(webhooks.trustEverySubaccount()).isTrue();
 				assertThat(webhooks.path()).isEqualTo("/hooks/mailgun");
 				assertThat(webhooks.replayCache()).isEqualTo("tokens");
 				assertThat(webhooks.maxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
@@ -87,6 +91,20 @@ class MailgunWebhookAutoConfigurationTests {
 				assertThat(verifier.maxAge()).isEqualTo(Duration.ofHours(2));
 				assertThat(verifier.maxFutureSkew()).isEqualTo(Duration.ofSeconds(30));
 			});
+	}
+
+	@Test
+	void aParentSigningKeyAloneFailsStartUpSayingWhatItWouldTrust() {
+		// Every subaccount's webhooks carry a parent signature: the key alone would let any subaccount
+		// operator post made-up events to this endpoint.
+		this.contextRunner
+			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.webhooks.parent-signing-key=parent-secret")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("mailgun.webhooks.parent-signing-key")
+				.hasMessageContaining("every subaccount")
+				.hasMessageContaining("mailgun.webhooks.trust-every-subaccount=true")
+				.hasMessageNotContaining("parent-secret"));
 	}
 
 	@Test
@@ -106,7 +124,8 @@ class MailgunWebhookAutoConfigurationTests {
 	void propertiesHideTheSigningKeys() {
 		this.contextRunner
 			.withPropertyValues("mailgun.webhooks.signing-key=whsec-very-secret",
-					"mailgun.webhooks.parent-signing-key=parent-very-secret", "mailgun.api-key=key-very-secret")
+					"mailgun.webhooks.parent-signing-key=parent-very-secret", "mailgun.webhooks.trust-every-subaccount=true",
+					"mailgun.api-key=key-very-secret")
 			.run((context) -> {
 				String text = context.getBean(MailgunProperties.class).toString();
 				assertThat(text).doesNotContain("very-secret")
@@ -194,14 +213,18 @@ class MailgunWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void cacheManagerOfSpringBootsCacheAutoConfigurationBacksTheTokenStore() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void cacheManagerOfSpringBootsCacheAutoConfigurationBacksTheTokenStore(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CacheAutoConfiguration.class, MailgunWebhookAutoConfiguration.class))
 			.withUserConfiguration(CachingConfiguration.class)
 			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "spring.cache.type=caffeine",
 					"spring.cache.caffeine.spec=expireAfterWrite=10h,maximumSize=100000")
-			.run((context) -> assertThat(context.getBean(CacheWebhookTokenStore.class).getCache())
-				.isInstanceOf(CaffeineCache.class));
+			.run((context) -> {
+				assertThat(context.getBean(CacheWebhookTokenStore.class).getCache()).isInstanceOf(CaffeineCache.class);
+				// At start-up, before any webhook: the size bound is what a replay could slip through.
+				assertThat(output).contains("at most 100000 entries", "3.06 webhooks a second");
+			});
 	}
 
 	@Test

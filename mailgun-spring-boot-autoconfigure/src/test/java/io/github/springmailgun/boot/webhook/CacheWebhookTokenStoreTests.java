@@ -80,6 +80,19 @@ class CacheWebhookTokenStoreTests {
 	}
 
 	@Test
+	void warnsWhenACaffeineCacheIsBoundedBySize(CapturedOutput output) {
+		// Size-based eviction forgets live tokens silently; only the bound can be seen, so say what it holds.
+		CacheWebhookTokenStore store = new CacheWebhookTokenStore(new CaffeineCache("tokens",
+				Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(10)).maximumSize(1_000).build()));
+
+		store.markSeen("t1", TTL);
+		store.markSeen("t2", TTL);
+
+		assertThat(output).contains("WARN", "at most 1000 entries", "0.03 webhooks a second", "replay");
+		assertThat(output.toString().split("at most 1000 entries", -1)).hasSize(2);
+	}
+
+	@Test
 	void staysQuietWhenACaffeineCacheKeepsTokensLongEnough(CapturedOutput output) {
 		CacheWebhookTokenStore store = new CacheWebhookTokenStore(
 				new CaffeineCache("tokens", Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(10)).build()));
