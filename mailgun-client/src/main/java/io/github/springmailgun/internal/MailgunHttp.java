@@ -177,10 +177,10 @@ public final class MailgunHttp {
 	/**
 	 * Writes a body with the connection's buffer factory: a multipart body then reads its files into
 	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers. The
-	 * wait for the response starts when the connector has taken the last buffer.
+	 * wait for the response starts when the body is out.
 	 */
 	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body, ResponseDeadline deadline) {
-		return (message, context) -> message.writeWith(deadline.startAfter(body.content(message.bufferFactory())));
+		return (message, context) -> deadline.write(message, body.content(message.bufferFactory()));
 	}
 
 	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {

@@ -15,12 +15,13 @@ import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ReactiveHttpOutputMessage;
 
 /**
  * The wait for the response headers of one attempt, bounded by the read timeout on every connector. It
- * starts once the connector has taken the last buffer of the request body (or, without a body, once the
- * request is handed to the connector) and stops when the headers arrive, so an upload never counts
- * against it. Reactor Netty's own response timeout would need a cast to its request type, and the JDK
+ * starts once the request body is out (or, without a body, once the request is handed to the connector)
+ * and stops when the headers arrive, so an upload does not count against it (except on the JDK client
+ * for a body held in memory, which it takes in one piece before writing it). Reactor Netty's own response timeout would need a cast to its request type, and the JDK
  * client's request timeout would count the upload as well.
  */
 final class ResponseDeadline {
@@ -38,6 +39,9 @@ final class ResponseDeadline {
 	private final AtomicInteger state = new AtomicInteger(WAITING);
 
 	private final AtomicReference<@Nullable MonoSink<?>> sink = new AtomicReference<>();
+
+	/** The body is out when the connector took its last buffer and its write completed: two signals. */
+	private final AtomicInteger bodySignals = new AtomicInteger(2);
 
 	private volatile @Nullable Disposable timer;
 
@@ -63,14 +67,24 @@ final class ResponseDeadline {
 	}
 
 	/**
-	 * Returns the body with the wait started when the connector has taken its last buffer. A {@code Mono}
-	 * stays a {@code Mono}, which Reactor Netty writes in one flush with the headers.
+	 * Writes the body, starting the wait once the connector has both taken its last buffer and finished
+	 * writing: Reactor Netty finishes the write when the bytes are on the socket, the JDK client takes a
+	 * buffer when it sends it. A {@code Mono} body stays a {@code Mono}, which Reactor Netty writes in one
+	 * flush with the headers.
+	 * @param message the request
 	 * @param content the body
-	 * @return the same buffers
+	 * @return the completion of the write
 	 */
-	Publisher<DataBuffer> startAfter(Publisher<DataBuffer> content) {
-		return (content instanceof Mono<DataBuffer> mono) ? mono.doOnSuccess(last -> start())
-				: Flux.from(content).doOnComplete(this::start);
+	Mono<Void> write(ReactiveHttpOutputMessage message, Publisher<DataBuffer> content) {
+		Publisher<DataBuffer> tracked = (content instanceof Mono<DataBuffer> mono) ? mono.doOnSuccess(last -> bodyOut())
+				: Flux.from(content).doOnComplete(this::bodyOut);
+		return message.writeWith(tracked).doOnSuccess(written -> bodyOut());
+	}
+
+	private void bodyOut() {
+		if (this.bodySignals.decrementAndGet() == 0) {
+			start();
+		}
 	}
 
 	/**

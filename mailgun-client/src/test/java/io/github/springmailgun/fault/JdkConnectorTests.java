@@ -1,6 +1,8 @@
 package io.github.springmailgun.fault;
 
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.springmailgun.MailgunClientSettings;
@@ -9,11 +11,18 @@ import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.error.MailgunTransportException;
+import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.message.SendResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +46,7 @@ class JdkConnectorTests {
 		}
 	}
 
-	private MailgunTemplate client(JdkClientHttpConnector connector, Duration readTimeout) {
+	private MailgunTemplate client(ClientHttpConnector connector, Duration readTimeout) {
 		return new MailgunTemplate(MailgunClientSettings.builder("key-jdk", "mg.example.com")
 			.baseUrl(this.server.baseUrl())
 			.readTimeout(readTimeout)
@@ -81,6 +90,38 @@ class JdkConnectorTests {
 		Throwable failure = sendFails(client(connector, Duration.ofSeconds(30)));
 		assertThat(failure).isInstanceOfSatisfying(MailgunTimeoutException.class,
 				ex -> assertThat(ex).hasRootCauseInstanceOf(java.net.http.HttpTimeoutException.class));
+		assertThat(this.server.completeRequests()).isEqualTo(1);
+	}
+
+	/**
+	 * The wait starts when the body is out. (On the JDK client a body held in memory is taken in one piece
+	 * before it is written, so there its upload counts: the README says so.)
+	 */
+	@ParameterizedTest
+	@CsvSource({ "jdk, file", "reactor, file", "reactor, bytes" })
+	void anUploadSlowerThanTheReadTimeoutIsNotATimeout(String connectorName, String content, @TempDir Path dir)
+			throws Exception {
+		byte[] bytes = new byte[16 * 1024 * 1024];
+		Attachment attachment = content.equals("file") ? Attachment.of(Files.write(dir.resolve("big.bin"), bytes))
+				: Attachment.of("big.bin", bytes);
+		boolean jdk = connectorName.equals("jdk");
+		this.server = new RawHttpServer(exchange -> {
+			exchange.readHead();
+			// Reads nothing for a while: the client's upload stalls once the socket buffers are full.
+			exchange.sleep(1500);
+			exchange.readBody();
+			exchange.respond(200, "application/json", "{\"id\":\"<1@mg.example.com>\",\"message\":\"Queued.\"}");
+		});
+		MailgunMessage large = MailgunMessage.builder()
+			.from("shop@mg.example.com")
+			.to("a@example.com")
+			.text("t")
+			.attachment(attachment)
+			.build();
+		ClientHttpConnector connector = jdk ? new JdkClientHttpConnector(HttpClient.newHttpClient())
+				: new ReactorClientHttpConnector();
+		SendResponse response = client(connector, Duration.ofMillis(500)).send(large).block(Duration.ofSeconds(10));
+		assertThat(response.id()).isEqualTo("<1@mg.example.com>");
 		assertThat(this.server.completeRequests()).isEqualTo(1);
 	}
 
