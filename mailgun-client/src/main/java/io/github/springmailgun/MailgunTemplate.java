@@ -83,16 +83,15 @@ public class MailgunTemplate implements MailgunOperations {
 	}
 
 	/**
-	 * Creates the Reactor Netty connector the client uses when no builder is given: the settings'
-	 * connect timeout, and a response timeout equal to the read timeout.
+	 * Creates the Reactor Netty connector the client uses when no builder is given, with the settings'
+	 * connect timeout. The read timeout is applied by the client itself, on any connector.
 	 * @param settings the settings
 	 * @return the connector
 	 */
 	public static ClientHttpConnector defaultConnector(MailgunClientSettings settings) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(settings.connectTimeout().toMillis(),
-					Integer.MAX_VALUE))
-			.responseTimeout(settings.readTimeout());
+					Integer.MAX_VALUE));
 		return new ReactorClientHttpConnector(httpClient);
 	}
 

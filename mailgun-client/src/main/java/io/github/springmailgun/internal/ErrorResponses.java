@@ -1,5 +1,6 @@
 package io.github.springmailgun.internal;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -50,9 +51,28 @@ final class ErrorResponses {
 			// 420 ("enhance your calm") carries the same refusal and hint as 429 on some endpoints.
 			case 420, 429 -> new MailgunRateLimitException(status, message, method, path, region,
 					RetryAfterHints.find(headers, json, message, now));
+			// Never followed: a 307 would send the message twice, and the key with it to another host.
+			case 301, 302, 303, 307, 308 -> new MailgunApiException(status, message, method, path, region,
+					"The server answered with a redirect (to " + redirectTarget(headers)
+							+ "), which is not followed; check mailgun.base-url");
 			default -> (status >= 500) ? new MailgunServerException(status, message, method, path, region, "")
 					: new MailgunApiException(status, message, method, path, region, "");
 		};
+	}
+
+	/** Scheme, host and port of the redirect: its path and query may carry anything. */
+	private static String redirectTarget(HttpHeaders headers) {
+		try {
+			URI location = headers.getLocation();
+			if (location != null && location.getHost() != null) {
+				return location.getScheme() + "://" + location.getHost()
+						+ ((location.getPort() >= 0) ? ":" + location.getPort() : "");
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// A malformed Location: not worth naming.
+		}
+		return "another location";
 	}
 
 	private static MailgunRegion other(MailgunRegion region) {

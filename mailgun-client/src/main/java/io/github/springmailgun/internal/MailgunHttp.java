@@ -17,7 +17,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -143,9 +142,11 @@ public final class MailgunHttp {
 					+ "' is not trusted with the API key"));
 		}
 		Duration readTimeout = this.settings.readTimeout();
-		// WebClient calls the httpRequest callback once a connection is acquired, just before writing:
+		RequestBody body = request.body();
+		// WebClient calls the httpRequest callback once the connector has the request, just before writing:
 		// a failure before it (the pool refused or timed out) cannot have reached Mailgun.
 		AtomicBoolean handedToConnection = new AtomicBoolean();
+		ResponseDeadline deadline = new ResponseDeadline(readTimeout);
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
 			.headers(headers -> {
@@ -156,31 +157,34 @@ public final class MailgunHttp {
 			})
 			.httpRequest(httpRequest -> {
 				handedToConnection.set(true);
-				// Bounds the wait for response headers once the request is written (not the upload).
-				if (httpRequest.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
-					nettyRequest.responseTimeout(readTimeout);
+				if (body == null) {
+					deadline.start();
 				}
 			});
 		WebClient.RequestHeadersSpec<?> ready = spec;
-		RequestBody body = request.body();
 		if (body != null) {
 			spec.contentType(body.contentType());
 			if (body.contentLength() >= 0) {
 				spec.contentLength(body.contentLength());
 			}
-			ready = spec.body(inserter(body));
+			ready = spec.body(inserter(body, deadline));
 		}
-		return ready.<T>exchangeToMono(response -> handle(response, request, reader))
+		Mono<T> exchange = ready.exchangeToMono(response -> {
+			deadline.stop();
+			return handle(response, request, reader);
+		});
+		return Mono.firstWithSignal(exchange, deadline.<T>expiry())
 			.onErrorMap(failure -> !(failure instanceof MailgunException),
 					failure -> TransportFailures.classify(failure, request, handedToConnection.get(), readTimeout));
 	}
 
 	/**
 	 * Writes a body with the connection's buffer factory: a multipart body then reads its files into
-	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers.
+	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers. The
+	 * wait for the response starts when the body is out.
 	 */
-	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body) {
-		return (message, context) -> message.writeWith(body.content(message.bufferFactory()));
+	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body, ResponseDeadline deadline) {
+		return (message, context) -> deadline.write(message, body.content(message.bufferFactory()));
 	}
 
 	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunRateLimitException;
 import io.github.springmailgun.error.MailgunServerException;
+import io.github.springmailgun.error.MailgunTlsException;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
@@ -90,7 +91,8 @@ final class Retries {
 					: (this.policy.retrySendOnServerError() && GATEWAY_STATUSES.contains(status));
 			delay = retryable ? jittered(attempts) : null;
 		}
-		else if (failure instanceof MailgunTransportException transport
+		// An untrusted certificate would be met again: not retried.
+		else if (failure instanceof MailgunTransportException transport && !(failure instanceof MailgunTlsException)
 				&& (!transport.isRequestMayHaveReachedMailgun() || request.idempotent())) {
 			delay = jittered(attempts);
 		}

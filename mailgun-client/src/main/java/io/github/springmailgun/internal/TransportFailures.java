@@ -3,7 +3,12 @@ package io.github.springmailgun.internal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -11,15 +16,16 @@ import javax.net.ssl.SSLHandshakeException;
 
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunTimeoutException;
+import io.github.springmailgun.error.MailgunTlsException;
 import io.github.springmailgun.error.MailgunTransportException;
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Classifies a failure that is not an answer from Mailgun: whether the request may have reached Mailgun
- * decides whether it may be retried (see {@link Retries}).
+ * decides whether it may be retried (see {@link Retries}). Only JDK exception types are looked for, so
+ * that every connector (Reactor Netty, the JDK client, Jetty, HttpComponents) is classified alike.
  */
 final class TransportFailures {
 
@@ -43,12 +49,24 @@ final class TransportFailures {
 		URI uri = request.uri();
 		String target = request.method() + " " + uri.getScheme() + "://" + uri.getHost()
 				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
-		if (handedToConnection && cause(failure, TimeoutException.class, ReadTimeoutException.class) != null) {
+		// The JDK client's own connect timeout is an HttpTimeoutException too, but nothing was written.
+		boolean connectTimeout = cause(failure, HttpConnectTimeoutException.class) != null;
+		if (!connectTimeout && handedToConnection
+				&& cause(failure, TimeoutException.class, HttpTimeoutException.class) != null) {
 			return new MailgunTimeoutException("No response from Mailgun within " + readTimeout + " for " + target,
 					failure, true);
 		}
+		if (cause(failure, SSLHandshakeException.class) != null
+				&& cause(failure, CertificateException.class, CertPathValidatorException.class,
+						CertPathBuilderException.class) != null) {
+			return new MailgunTlsException("The certificate of " + uri.getHost() + " was not trusted for " + target
+					+ ": " + rootMessage(failure) + ". If a TLS-inspecting proxy or a private certificate authority "
+					+ "stands in front of Mailgun, trust its certificate with an SSL bundle "
+					+ "(spring.ssl.bundle.pem.<name>.truststore.certificate and mailgun.ssl.bundle=<name>) "
+					+ "or a connector built with that trust store; certificate checks stay on", failure);
+		}
 		// No connection, no name, or no TLS session: the request was never written.
-		boolean notConnected = cause(failure, ConnectException.class, UnknownHostException.class,
+		boolean notConnected = connectTimeout || cause(failure, ConnectException.class, UnknownHostException.class,
 				UnresolvedAddressException.class, SSLHandshakeException.class) != null;
 		// The connection pool refused the request (its queue of waiting requests is full) or made it wait
 		// too long: nothing was written either, so even a send may be retried.

@@ -62,8 +62,7 @@ class FaultSuiteTests {
 
 	private MailgunTemplate client(MailgunRetryPolicy retry, Duration readTimeout) {
 		HttpClient httpClient = HttpClient.create(this.provider)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
-			.responseTimeout(readTimeout);
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
 		return new MailgunTemplate(MailgunClientSettings.builder("key-fault", "mg.example.com")
 			.baseUrl(this.server.baseUrl())
 			.readTimeout(readTimeout)

@@ -147,6 +147,11 @@ final class RawHttpServer implements AutoCloseable {
 		/** Reads the whole request: head and body. */
 		void readRequest() throws IOException {
 			readHead();
+			readBody();
+		}
+
+		/** Reads the body of a request whose head was read. */
+		void readBody() throws IOException {
 			InputStream in = this.socket.getInputStream();
 			if (this.chunked) {
 				while (true) {

@@ -1,5 +1,7 @@
 package io.github.springmailgun.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.springmailgun.BlockingMailgunOperations;
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunOperations;
@@ -8,6 +10,7 @@ import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,20 +22,32 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configures the Mailgun client: {@link MailgunOperations} (reactive) and
  * {@link BlockingMailgunOperations}, from {@code mailgun.*} properties or a
  * {@link MailgunConnectionDetails} bean. The client is built from Spring Boot's
- * {@link WebClient.Builder} when there is one, so HTTP client metrics and tracing apply to it. It backs
- * off in a service that only receives webhooks: {@code mailgun.webhooks.signing-key} set, but no API key.
+ * {@link WebClient.Builder} when there is one, so HTTP client metrics and tracing apply to it, on a
+ * connector from the application's {@link ClientHttpConnectorBuilder} ({@code spring.http.clients.*}, with
+ * {@code mailgun.*} taking precedence). It backs off in a service that only receives webhooks:
+ * {@code mailgun.webhooks.signing-key} set, but no API key.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ MailgunTemplate.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "mailgun.enabled", matchIfMissing = true)
 @Conditional(MailgunAutoConfiguration.SendingConfiguredCondition.class)
@@ -49,6 +64,7 @@ public final class MailgunAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailgunClientSettings mailgunClientSettings(MailgunProperties properties, MailgunConnectionDetails connectionDetails,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<MailgunClientSettingsCustomizer> customizers) {
 		String apiKey = connectionDetails.getApiKey();
 		if (apiKey == null || apiKey.isBlank()) {
@@ -59,11 +75,14 @@ public final class MailgunAutoConfiguration {
 			throw new MailgunPropertyMissingException("mailgun.domain");
 		}
 		MailgunProperties.Retry retry = properties.retry();
+		// mailgun.* first, then spring.http.clients.* (Boot's settings bean), then the client's defaults.
+		HttpClientSettings boot = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
 		MailgunClientSettings.Builder builder = MailgunClientSettings.builder(apiKey, domain)
 			.region(connectionDetails.getRegion())
 			.baseUrl(connectionDetails.getBaseUrl())
-			.connectTimeout(properties.connectTimeout())
-			.readTimeout(properties.readTimeout())
+			.connectTimeout(first(properties.connectTimeout(), boot.connectTimeout(),
+					MailgunClientSettings.DEFAULT_CONNECT_TIMEOUT))
+			.readTimeout(first(properties.readTimeout(), boot.readTimeout(), MailgunClientSettings.DEFAULT_READ_TIMEOUT))
 			.retry(new MailgunRetryPolicy(retry.enabled(), retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
 					retry.maxElapsedTime(), retry.retrySendOnServerError()))
 			.defaultFrom(properties.defaultFrom())
@@ -74,17 +93,50 @@ public final class MailgunAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MailgunOperations.class)
-	MailgunTemplate mailgunTemplate(MailgunClientSettings settings, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<MailgunWebClientCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
+	MailgunTemplate mailgunTemplate(MailgunClientSettings settings, MailgunProperties properties,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ResourceLoader resourceLoader, ObjectProvider<MailgunWebClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailgunSendObservationConvention> observationConvention) {
 		// Boot's builder bean is a prototype: this one is ours alone, so changing its connector is safe.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
-		builder.clientConnector(MailgunTemplate.defaultConnector(settings));
+		SslBundle sslBundle = sslBundle(properties.ssl().bundle(), sslBundles,
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+		// Redirects are never followed: a 307 would send the message twice, and the key to another host.
+		// The read timeout is left to the client, which applies it alike on every connector.
+		HttpClientSettings connectorSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
+				settings.connectTimeout(), null, sslBundle);
+		builder.clientConnector(connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
+			.build(connectorSettings));
 		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
 		MailgunTemplate template = new MailgunTemplate(settings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention.getIfAvailable());
 		return template;
+	}
+
+	/** The bundle named by mailgun.ssl.bundle, else that of spring.http.clients.ssl.bundle, else none. */
+	private static @Nullable SslBundle sslBundle(@Nullable String name, ObjectProvider<SslBundles> sslBundles,
+			HttpClientSettings boot) {
+		if (name == null || name.isBlank()) {
+			return boot.sslBundle();
+		}
+		SslBundles bundles = sslBundles.getIfAvailable();
+		if (bundles == null) {
+			throw new MailgunSslBundleMissingException(name, null);
+		}
+		try {
+			return bundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new MailgunSslBundleMissingException(name, ex);
+		}
+	}
+
+	private static Duration first(@Nullable Duration mailgun, @Nullable Duration boot, Duration fallback) {
+		return (mailgun != null) ? mailgun : (boot != null) ? boot : fallback;
 	}
 
 	@Bean

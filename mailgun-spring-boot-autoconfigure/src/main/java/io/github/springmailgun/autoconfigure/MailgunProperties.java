@@ -23,8 +23,11 @@ import org.springframework.util.unit.DataSize;
  * @param defaultFrom Sender of messages that set none, for example 'Shop <shop@mg.example.com>'.
  * @param testMode Whether messages that do not say otherwise are sent in Mailgun's test mode (accepted
  * but not delivered).
- * @param connectTimeout How long to wait for a connection to Mailgun.
- * @param readTimeout How long to wait for Mailgun's response once a request is written.
+ * @param connectTimeout How long to wait for a connection to Mailgun. Defaults to
+ * 'spring.http.clients.connect-timeout', or 10s when that is not set either.
+ * @param readTimeout How long to wait for Mailgun's response once a request is written, and again for its
+ * body. Defaults to 'spring.http.clients.read-timeout', or 30s when that is not set either.
+ * @param ssl SSL settings of the connection to Mailgun.
  * @param retry Retry settings.
  * @param mailSender JavaMailSender adapter settings.
  * @param health Health indicator settings.
@@ -34,7 +37,7 @@ import org.springframework.util.unit.DataSize;
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
 		@Nullable String domain, @DefaultValue("us") MailgunRegion region, @Nullable URI baseUrl,
 		@Nullable String defaultFrom, @DefaultValue("false") boolean testMode,
-		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
+		@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @DefaultValue Ssl ssl,
 		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health,
 		@DefaultValue Webhooks webhooks) {
 
@@ -47,8 +50,19 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		return "MailgunProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
 				+ ", domain=" + this.domain + ", region=" + this.region + ", baseUrl=" + this.baseUrl
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", ssl=" + this.ssl + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
 				+ ", webhooks=" + this.webhooks + "]";
+	}
+
+	/**
+	 * SSL settings of the connection to Mailgun.
+	 *
+	 * @param bundle Name of the SSL bundle ('spring.ssl.bundle.*') whose trust store verifies Mailgun's
+	 * certificate, for example that of a TLS-inspecting proxy. Defaults to 'spring.http.clients.ssl.bundle',
+	 * or the JVM's trust store when that is not set either.
+	 */
+	public record Ssl(@Nullable String bundle) {
+
 	}
 
 	/**

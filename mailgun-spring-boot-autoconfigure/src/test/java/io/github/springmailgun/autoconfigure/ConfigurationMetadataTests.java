@@ -43,9 +43,22 @@ class ConfigurationMetadataTests {
 		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.region"))
 			.singleElement()
 			.satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("us"));
+		// The HTTP settings have no default of their own: spring.http.clients.* applies where they are unset.
 		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.read-timeout"))
 			.singleElement()
-			.satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("30s"));
+			.satisfies(p -> {
+				assertThat(p.get("defaultValue")).isNull();
+				assertThat((String) p.get("description")).contains("'spring.http.clients.read-timeout'", "30s");
+			});
+		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.connect-timeout"))
+			.singleElement()
+			.satisfies(p -> {
+				assertThat(p.get("defaultValue")).isNull();
+				assertThat((String) p.get("description")).contains("'spring.http.clients.connect-timeout'", "10s");
+			});
+		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.ssl.bundle"))
+			.singleElement()
+			.satisfies(p -> assertThat((String) p.get("description")).contains("'spring.http.clients.ssl.bundle'"));
 		assertThat(properties).filteredOn(p -> p.get("name").equals("mailgun.webhooks.path"))
 			.singleElement()
 			.satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("/mailgun/webhooks"));
