@@ -9,6 +9,7 @@ import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunRateLimitException;
 import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunTransportException;
+import io.github.springmailgun.error.MailgunUnreadableResponseException;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -91,7 +92,9 @@ final class Retries {
 			delay = retryable ? jittered(attempts) : null;
 		}
 		else if (failure instanceof MailgunTransportException transport
+				&& !(failure instanceof MailgunUnreadableResponseException)
 				&& (!transport.isRequestMayHaveReachedMailgun() || request.idempotent())) {
+			// Not after a 2xx whose body could not be read: Mailgun answered, and may have acted on the call.
 			delay = jittered(attempts);
 		}
 		return (delay == null || elapsed.plus(delay).compareTo(this.policy.maxElapsedTime()) > 0) ? null : delay;
