@@ -1,7 +1,12 @@
 package io.github.springmailgun;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import io.github.springmailgun.analytics.AggregateCounts;
 import io.github.springmailgun.analytics.AnalyticsOperations;
 import io.github.springmailgun.analytics.EventsQuery;
 import io.github.springmailgun.analytics.LogsAggregates;
@@ -10,8 +15,10 @@ import io.github.springmailgun.analytics.LogsPagination;
 import io.github.springmailgun.analytics.LogsQuery;
 import io.github.springmailgun.analytics.MetricsQuery;
 import io.github.springmailgun.analytics.MetricsResponse;
+import io.github.springmailgun.analytics.StatsGroup;
 import io.github.springmailgun.analytics.StatsQuery;
 import io.github.springmailgun.analytics.StatsResponse;
+import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.event.MailgunEvent;
 import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.Json;
@@ -69,6 +76,79 @@ final class DefaultAnalyticsOperations extends AbstractAreaOperations implements
 		return Mono.defer(() -> get(
 				Parameters.of(requireNonNull("query", query)).toUri(this.http, "/v3/{domain}/stats/total", this.domain),
 				(body) -> Json.read(body, StatsResponse.class)));
+	}
+
+	@Override
+	@Deprecated
+	public Mono<StatsResponse> accountStats(StatsQuery query) {
+		return Mono.defer(() -> stats(Parameters.of(requireNonNull("query", query)), "/v3/stats/total"));
+	}
+
+	@Override
+	@Deprecated
+	public Mono<StatsResponse> accountStats(StatsQuery query, @Nullable String filter, @Nullable StatsGroup group) {
+		return Mono.defer(() -> {
+			if (filter != null && (filter.indexOf(':') < 1 || filter.endsWith(":"))) {
+				throw new MailgunValidationException("filter", "must be a key and a value, such as domain:mg.example.com");
+			}
+			return stats(Parameters.of(requireNonNull("query", query))
+				.add("filter", filter)
+				.add("group", (group != null) ? group.value() : null), "/v3/stats/filter");
+		});
+	}
+
+	@Override
+	@Deprecated
+	public Mono<StatsResponse> accountStatsByDomain(StatsQuery query, Instant timestamp, @Nullable Integer limit) {
+		return Mono.defer(() -> {
+			Map<?, ?> members = Json.mapper().convertValue(requireNonNull("query", query), Map.class);
+			for (String period : List.of("start", "end", "duration")) {
+				if (members.containsKey(period)) {
+					throw new MailgunValidationException(period,
+							"is not read by /v3/stats/total/domains, which reads the bucket at 'timestamp'");
+				}
+			}
+			return stats(Parameters.of(members)
+				.add("timestamp", MailgunDates.format(requireNonNull("timestamp", timestamp)))
+				.add("limit", limit), "/v3/stats/total/domains");
+		});
+	}
+
+	@Override
+	@Deprecated
+	public Mono<Map<String, AggregateCounts>> aggregatesByProvider() {
+		return aggregates("providers");
+	}
+
+	@Override
+	@Deprecated
+	public Mono<Map<String, AggregateCounts>> aggregatesByDevice() {
+		return aggregates("devices");
+	}
+
+	@Override
+	@Deprecated
+	public Mono<Map<String, AggregateCounts>> aggregatesByCountry() {
+		return aggregates("countries");
+	}
+
+	@SuppressWarnings("deprecation")
+	private Mono<StatsResponse> stats(Parameters parameters, String path) {
+		return get(parameters.toUri(this.http, path), (body) -> Json.read(body, StatsResponse.class));
+	}
+
+	/** Reads {@code {"<kind>": {"<name>": {counts}}}}; a missing section has no entries. */
+	@SuppressWarnings("deprecation")
+	private Mono<Map<String, AggregateCounts>> aggregates(String kind) {
+		return get(this.http.uri("/v3/{domain}/aggregates/{kind}", this.domain, kind), (body) -> {
+			Map<String, AggregateCounts> counts = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonNode> entry : ResponseFields.object(body).path(kind).properties()) {
+				if (entry.getValue().isObject()) {
+					counts.put(entry.getKey(), Json.mapper().treeToValue(entry.getValue(), AggregateCounts.class));
+				}
+			}
+			return Collections.unmodifiableMap(counts);
+		});
 	}
 
 	@Override

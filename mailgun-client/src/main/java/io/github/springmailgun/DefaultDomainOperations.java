@@ -45,13 +45,20 @@ final class DefaultDomainOperations extends AbstractAreaOperations implements Do
 			throw new MailgunValidationException("name", "must be a domain name such as mg.example.com");
 		}
 		// A verification has no further effect when repeated, so it may be retried like the GET.
-		return exchange(method, this.http.uri(path, name.trim()), null, true, (body) -> {
-			DomainDetails details = Json.read(body, DomainDetails.class);
-			if (details.domain() == null) {
-				throw new IllegalArgumentException("no 'domain' in the response");
-			}
-			return details;
-		});
+		return exchange(method, this.http.uri(path, name.trim()), null, true, DefaultDomainOperations::readDetails);
+	}
+
+	/**
+	 * Reads a domain with its DNS records, the answer of every {@code /v4/domains/{name}} call.
+	 * @param body the response body
+	 * @return the domain
+	 */
+	static DomainDetails readDetails(byte[] body) {
+		DomainDetails details = Json.read(body, DomainDetails.class);
+		if (details.domain() == null) {
+			throw new IllegalArgumentException("no 'domain' in the response");
+		}
+		return details;
 	}
 
 }

@@ -4,12 +4,14 @@ import java.net.URI;
 
 import io.github.springmailgun.domain.ClickTracking;
 import io.github.springmailgun.domain.ClickTrackingMode;
+import io.github.springmailgun.domain.DomainDetails;
 import io.github.springmailgun.domain.OpenTracking;
 import io.github.springmailgun.domain.OpenTrackingUpdate;
 import io.github.springmailgun.domain.TrackingOperations;
 import io.github.springmailgun.domain.TrackingSettings;
 import io.github.springmailgun.domain.UnsubscribeTracking;
 import io.github.springmailgun.domain.UnsubscribeTrackingUpdate;
+import io.github.springmailgun.domain.WebScheme;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.Parameters;
@@ -19,7 +21,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpMethod;
 
 /**
- * {@link TrackingOperations} over the client's HTTP plumbing. The updates are sent as
+ * {@link TrackingOperations} over the client's HTTP plumbing; the web scheme is a setting of the v4
+ * domain. The updates are sent as
  * {@code multipart/form-data}, the encoding Mailgun's OpenAPI document gives for them. Created by
  * {@link MailgunTemplate}; thread-safe.
  */
@@ -56,6 +59,16 @@ final class DefaultTrackingOperations extends AbstractAreaOperations implements 
 					.add("html_footer", update.htmlFooter())
 					.add("text_footer", update.textFooter()),
 				"set active, html_footer or text_footer", UnsubscribeTracking.class));
+	}
+
+	@Override
+	public Mono<DomainDetails> updateWebScheme(WebScheme scheme) {
+		return Mono.defer(() -> {
+			Parameters form = new Parameters().add("web_scheme", requireNonNull("web_scheme", scheme).wireValue());
+			// Setting the same scheme again changes nothing: safe to retry.
+			return exchange(HttpMethod.PUT, this.http.uri("/v4/domains/{name}", this.domain), multipart(form), true,
+					DefaultDomainOperations::readDetails);
+		});
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import io.github.springmailgun.analytics.AggregateCounts;
 import io.github.springmailgun.analytics.AnalyticsFilter;
 import io.github.springmailgun.analytics.EventsQuery;
 import io.github.springmailgun.analytics.LogsAggregates;
@@ -52,7 +53,7 @@ public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 			AllowlistEntry.class, SuppressionResponse.class, MetricsResponse.class,
 			LogsPagination.class, LogsAggregates.class, StatsResponse.class, StatsItem.class,
 			StatsItem.Total.class, MetricsQuery.class, LogsQuery.class, StatsQuery.class, EventsQuery.class,
-			AnalyticsFilter.class };
+			AnalyticsFilter.class, AggregateCounts.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

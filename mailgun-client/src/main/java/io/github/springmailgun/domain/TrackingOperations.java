@@ -37,6 +37,15 @@ public interface TrackingOperations {
 	Mono<UnsubscribeTracking> updateUnsubscribeTracking(UnsubscribeTrackingUpdate update);
 
 	/**
+	 * Switches the domain's open, click and unsubscribe links to HTTP or HTTPS ({@code web_scheme} on
+	 * {@code PUT /v4/domains/{name}}). HTTPS needs a valid certificate for the tracking domain (see
+	 * Mailgun's Domain Tracking documentation); without one, tracked links stop working.
+	 * @param scheme the scheme of tracking links
+	 * @return the domain after the change, as Mailgun answers it
+	 */
+	Mono<DomainDetails> updateWebScheme(WebScheme scheme);
+
+	/**
 	 * Returns the domain these settings belong to.
 	 * @return the bound domain
 	 */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunValidationException;
-import io.github.springmailgun.error.MailgunTransportException;
+import io.github.springmailgun.error.MailgunUnreadableResponseException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -191,16 +191,19 @@ public final class MailgunHttp {
 		int status = response.statusCode().value();
 		Duration readTimeout = this.settings.readTimeout();
 		if (status >= 200 && status < 300) {
+			// Mailgun has answered: whatever goes wrong from here is final, never a reason to call again.
 			return within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES), readTimeout).map(bytes -> {
 				try {
 					return reader.read(bytes);
 				}
 				catch (JacksonException | IllegalArgumentException ex) {
-					throw new MailgunTransportException("Mailgun answered " + request.method() + " " + request.path()
-							+ " with " + status + " but the body is not the expected JSON: "
-							+ ErrorResponses.cut(new String(bytes, StandardCharsets.UTF_8)), ex, true);
+					throw unreadable(status, request, "not the expected JSON: "
+							+ ErrorResponses.cut(new String(bytes, StandardCharsets.UTF_8)), ex);
 				}
-			});
+			}).onErrorMap(failure -> !(failure instanceof MailgunException), failure -> unreadable(status, request,
+					(failure instanceof DataBufferLimitException) ? "over " + MAX_RESPONSE_BYTES + " bytes"
+							: (failure instanceof TimeoutException) ? "not read within " + readTimeout.toMillis() + " ms"
+									: failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure));
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		return within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BYTES).onErrorResume(DataBufferLimitException.class,
@@ -208,6 +211,11 @@ public final class MailgunHttp {
 				readTimeout)
 			.flatMap(bytes -> Mono.error(ErrorResponses.toException(status, headers, bytes,
 					request.method().name(), request.path(), this.settings.region(), Instant.now())));
+	}
+
+	private static MailgunUnreadableResponseException unreadable(int status, ApiRequest request, String summary,
+			Throwable cause) {
+		return new MailgunUnreadableResponseException(status, request.method().name(), request.path(), summary, cause);
 	}
 
 	/**

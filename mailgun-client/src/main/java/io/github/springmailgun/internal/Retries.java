@@ -10,6 +10,7 @@ import io.github.springmailgun.error.MailgunRateLimitException;
 import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunTlsException;
 import io.github.springmailgun.error.MailgunTransportException;
+import io.github.springmailgun.error.MailgunUnreadableResponseException;
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -91,8 +92,9 @@ final class Retries {
 					: (this.policy.retrySendOnServerError() && GATEWAY_STATUSES.contains(status));
 			delay = retryable ? jittered(attempts) : null;
 		}
-		// An untrusted certificate would be met again: not retried.
+		// An untrusted certificate would be met again, and a 2xx means Mailgun has the request: not retried.
 		else if (failure instanceof MailgunTransportException transport && !(failure instanceof MailgunTlsException)
+				&& !(failure instanceof MailgunUnreadableResponseException)
 				&& (!transport.isRequestMayHaveReachedMailgun() || request.idempotent())) {
 			delay = jittered(attempts);
 		}

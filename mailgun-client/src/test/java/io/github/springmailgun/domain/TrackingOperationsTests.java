@@ -134,6 +134,27 @@ class TrackingOperationsTests {
 	}
 
 	@Test
+	void updateWebSchemePutsTheSchemeOnTheV4Domain() {
+		this.mailgun.enqueueFixture("domain/update-domain.json");
+		DomainDetails details = this.mailgun.mailgun().tracking().updateWebScheme(WebScheme.HTTPS).block(TIMEOUT);
+		RecordedRequest request = this.mailgun.takeRequest();
+		assertThat(request.getMethod()).isEqualTo("PUT");
+		assertThat(request.getTarget()).isEqualTo("/v4/domains/mg.example.com");
+		assertThat(LoopbackMailgun.multipartFields(request)).containsExactly(entry("web_scheme", List.of("https")));
+		assertThat(details).isNotNull();
+		assertThat(details.domain().name()).isEqualTo("example.com");
+		assertThat(details.domain().webScheme()).isEqualTo("http");
+	}
+
+	@Test
+	void updateWebSchemeRefusesNullWithoutARequest() {
+		assertThatExceptionOfType(MailgunValidationException.class)
+			.isThrownBy(() -> this.mailgun.mailgun().tracking().updateWebScheme(null).block(TIMEOUT))
+			.withMessageContaining("web_scheme");
+		this.mailgun.assertNoMoreRequests();
+	}
+
+	@Test
 	void forDomainBindsTrackingToTheOtherDomain() {
 		this.mailgun.enqueueFixture("domain/get-tracking.json");
 		this.mailgun.mailgun().forDomain("other.example.com").tracking().get().block(TIMEOUT);

@@ -9,6 +9,7 @@ import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.error.MailgunTransportException;
+import io.github.springmailgun.error.MailgunUnreadableResponseException;
 import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.MailgunMessage;
 import io.netty.channel.ChannelOption;
@@ -143,7 +144,9 @@ class FaultSuiteTests {
 				exchange.sleep(100);
 			}
 		});
-		assertThat(sendFails(client(RETRIES, SHORT_READ_TIMEOUT), message())).isInstanceOf(MailgunTimeoutException.class);
+		// Mailgun answered 200: the send was accepted, the stalled body is reported as unreadable.
+		assertThat(sendFails(client(RETRIES, SHORT_READ_TIMEOUT), message())).isInstanceOfSatisfying(
+				MailgunUnreadableResponseException.class, (ex) -> assertThat(ex.getBodySummary()).isEqualTo("not read within 500 ms"));
 		assertThat(this.server.completeRequests()).isEqualTo(1);
 		this.pool.assertNoConnectionLeft();
 	}
@@ -158,7 +161,9 @@ class FaultSuiteTests {
 				exchange.sleep(50);
 			}
 		});
-		assertThat(sendFails(client(RETRIES, SHORT_READ_TIMEOUT), message())).isInstanceOf(MailgunTimeoutException.class);
+		// Mailgun answered 200: the send was accepted, the stalled body is reported as unreadable.
+		assertThat(sendFails(client(RETRIES, SHORT_READ_TIMEOUT), message())).isInstanceOfSatisfying(
+				MailgunUnreadableResponseException.class, (ex) -> assertThat(ex.getBodySummary()).isEqualTo("not read within 500 ms"));
 		assertThat(this.server.completeRequests()).isEqualTo(1);
 		this.pool.assertNoConnectionLeft();
 	}
