@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -17,7 +19,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param reason why the entry exists, as Mailgun recorded it, or {@code null}
  * @param createdAt when the entry was made
  */
-public record AllowlistEntry(Type type, String value, @Nullable String reason,
+public record AllowlistEntry(@JsonSetter(nulls = Nulls.FAIL) Type type, @JsonSetter(nulls = Nulls.FAIL) String value,
+		@Nullable String reason,
 		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {
 
 	/**
