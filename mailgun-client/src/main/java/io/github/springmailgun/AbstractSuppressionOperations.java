@@ -42,8 +42,12 @@ import org.springframework.http.HttpMethod;
 abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
 		implements SuppressionOperations<T> {
 
-	/** Mailgun refuses JSON batches of more entries ("Batch size should be less than 1000"). */
-	static final int BATCH_LIMIT = 1000;
+	/**
+	 * The most entries one JSON batch carries: 999. Mailgun's reference speaks of up to 1,000 while its 400
+	 * answer says "Batch size should be less than 1000"; a batch one entry smaller is accepted under both
+	 * readings, and costs one extra request in a thousand.
+	 */
+	static final int BATCH_LIMIT = 999;
 
 	private static final String CSV = "text/csv";
 
@@ -155,7 +159,8 @@ abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
 	}
 
 	/**
-	 * Adds entries as JSON arrays of at most {@link #BATCH_LIMIT}, one request after another. Every entry
+	 * Adds entries as JSON arrays of at most {@link #BATCH_LIMIT} (999, below Mailgun's limit of 1,000),
+	 * one request after another. Every entry
 	 * is turned into JSON (and so checked) before the first request.
 	 * @param entries the entries
 	 * @return one answer per request

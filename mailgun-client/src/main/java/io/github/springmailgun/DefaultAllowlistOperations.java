@@ -1,11 +1,13 @@
 package io.github.springmailgun;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.suppression.AllowlistEntry;
 import io.github.springmailgun.suppression.AllowlistOperations;
 import io.github.springmailgun.suppression.SuppressionResponse;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,19 +18,27 @@ final class DefaultAllowlistOperations extends AbstractSuppressionOperations<All
 		implements AllowlistOperations {
 
 	DefaultAllowlistOperations(MailgunHttp http, String domain) {
+		super(http, domain, "whitelists", AllowlistEntry.class, "value", DefaultAllowlistOperations::fields);
+	}
+
+	private static Map<String, Object> fields(AllowlistEntry entry) {
 		// The form names the value by its type: address=... or domain=...
-		super(http, domain, "whitelists", AllowlistEntry.class, "value", (entry) -> Map.of(entry.type().value(),
-				requireKey(entry.type().value(), entry.value())));
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put(entry.type().value(), requireKey(entry.type().value(), entry.value()));
+		if (entry.reason() != null) {
+			fields.put("reason", entry.reason());
+		}
+		return fields;
 	}
 
 	@Override
-	public Mono<SuppressionResponse> addAddress(String address) {
-		return add(new AllowlistEntry(AllowlistEntry.Type.ADDRESS, address, null, null));
+	public Mono<SuppressionResponse> addAddress(String address, @Nullable String reason) {
+		return add(new AllowlistEntry(AllowlistEntry.Type.ADDRESS, address, reason, null));
 	}
 
 	@Override
-	public Mono<SuppressionResponse> addDomain(String domain) {
-		return add(new AllowlistEntry(AllowlistEntry.Type.DOMAIN, domain, null, null));
+	public Mono<SuppressionResponse> addDomain(String domain, @Nullable String reason) {
+		return add(new AllowlistEntry(AllowlistEntry.Type.DOMAIN, domain, reason, null));
 	}
 
 }

@@ -229,11 +229,7 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 	}
 
 	private static TemplateVersionPage readVersionPage(byte[] body) {
-		TemplateVersionPage page = Json.read(body, TemplateVersionPage.class);
-		if (page.template() == null) {
-			throw new IllegalArgumentException("no 'template' in the response");
-		}
-		return page;
+		return Json.read(body, TemplateVersionPage.class);
 	}
 
 	private static TemplateChange readChange(byte[] body) {

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiKey the private API key (or a domain sending key, which may only send)
  * @param domain the sending domain, for example {@code mg.example.com}
  * @param region the region of the account
- * @param baseUrl the API base URL; the region's when not set explicitly
+ * @param baseUrl the API base URL, without the API version ({@code /v3} at its end is dropped); the
+ * region's when not set explicitly
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long to wait for a response once the request is written
  * @param retry when to retry failed calls
@@ -34,7 +35,8 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
-	 * Checks the values and trims the base URL of a trailing slash.
+	 * Checks the values and trims the base URL of a trailing slash and of a trailing API version
+	 * ({@code /v3}), which the client adds to each path itself.
 	 */
 	public MailgunClientSettings {
 		requireText(apiKey, "api-key");
@@ -67,7 +69,11 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 					"mailgun.base-url must be an absolute http(s) URL such as https://api.mailgun.net, was '" + uri
 							+ "'");
 		}
-		return URI.create(uri.toString().replaceAll("/+$", ""));
+		// The client adds the version to each path (/v3, /v4, /v1): a base URL written the way older SDKs
+		// write it, https://api.eu.mailgun.net/v3, would otherwise make every path /v3/v3/... and a 404.
+		String path = uri.getRawPath().replaceAll("(?i)(/v\\d+)?/*$", "");
+		return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
+				+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package io.github.springmailgun;
 
+import java.net.URI;
 import java.time.Duration;
+
+import io.github.springmailgun.message.MailgunMessage;
+import io.github.springmailgun.testing.LoopbackMailgun;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,33 @@ class SettingsTests {
 			.build();
 		assertThat(settings.toBuilder().build()).isEqualTo(settings);
 		assertThat(settings.withDomain("other.example.com").domain()).isEqualTo("other.example.com");
+	}
+
+	@Test
+	void aTrailingVersionSegmentIsStripped() {
+		// How older SDKs and many blog posts write it; kept, it would make every path /v3/v3/... (a 404).
+		assertThat(MailgunClientSettings.builder("k", "mg.example.com").baseUrl("https://api.eu.mailgun.net/v3").build()
+			.baseUrl()).isEqualTo(URI.create("https://api.eu.mailgun.net"));
+		assertThat(MailgunClientSettings.builder("k", "mg.example.com").baseUrl("https://api.mailgun.net/v4/").build()
+			.baseUrl()).isEqualTo(URI.create("https://api.mailgun.net"));
+		assertThat(MailgunClientSettings.builder("k", "mg.example.com").baseUrl("http://proxy.internal/mailgun/V1").build()
+			.baseUrl()).isEqualTo(URI.create("http://proxy.internal/mailgun"));
+		// Only a whole last segment of the path: a prefix of a proxy and a host named v3 stay.
+		assertThat(MailgunClientSettings.builder("k", "mg.example.com").baseUrl("http://proxy.internal/v3x").build()
+			.baseUrl()).isEqualTo(URI.create("http://proxy.internal/v3x"));
+		assertThat(MailgunClientSettings.builder("k", "mg.example.com").baseUrl("http://v3:8080/").build().baseUrl())
+			.isEqualTo(URI.create("http://v3:8080"));
+	}
+
+	@Test
+	void aBaseUrlEndingInAVersionReachesTheVersionedPathsOnce() {
+		try (LoopbackMailgun mailgun = LoopbackMailgun.start()) {
+			mailgun.accept();
+			new MailgunTemplate(mailgun.settings().baseUrl(mailgun.baseUrl() + "/v3").build())
+				.send(MailgunMessage.builder().from("a@mg.example.com").to("b@example.com").subject("s").text("t").build())
+				.block(Duration.ofSeconds(5));
+			assertThat(mailgun.takeRequest().getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/messages");
+		}
 	}
 
 	@Test

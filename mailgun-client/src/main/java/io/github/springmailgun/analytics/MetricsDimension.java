@@ -1,6 +1,8 @@
 package io.github.springmailgun.analytics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param value the value, such as {@code Wed, 01 Nov 2023 00:00:00 +0000}
  * @param displayValue the value as Mailgun displays it
  */
-public record MetricsDimension(String dimension, String value,
-		@JsonProperty("display_value") @Nullable String displayValue) {
+public record MetricsDimension(@JsonSetter(nulls = Nulls.FAIL) String dimension,
+		@JsonSetter(nulls = Nulls.FAIL) String value, @JsonProperty("display_value") @Nullable String displayValue) {
 }

@@ -9,7 +9,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The counts of one time bucket of the deprecated Stats API; an event that was not asked for is
- * {@code null}.
+ * {@code null}, and a counter Mailgun leaves out of an event (older answers lack {@code optimized} and
+ * {@code webhook}, for instance) is 0.
  *
  * @param time the start of the bucket
  * @param accepted accepted messages

@@ -43,7 +43,7 @@ final class EventJson {
 	static EventData data(JsonNode eventData) {
 		JsonNode name = eventData.path("event");
 		if (!name.isString() || name.asString().isBlank()) {
-			throw new IllegalArgumentException("event-data has no event name");
+			throw new IllegalArgumentException("event-data has no 'event' name");
 		}
 		JsonNode headers = eventData.path("message").path("headers");
 		JsonNode storage = eventData.path("storage");

@@ -23,9 +23,13 @@ public final class Json {
 	};
 
 	// Immutable and thread-safe: shared by every client in the class loader. Unknown fields are ignored
-	// here, once, rather than on each response type: Mailgun adds fields without notice.
+	// here, once, rather than on each response type: Mailgun adds fields without notice. So are a missing
+	// or null counter or flag (0, false): Mailgun leaves out what does not apply, and jackson-databind
+	// before 3.2 reads an absent primitive as null (databind issue 5734), failing the whole answer.
+	// Where absence must stay visible, the model uses a boxed type.
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	private Json() {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -17,38 +19,60 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param reason why the entry exists, as Mailgun recorded it, or {@code null}
  * @param createdAt when the entry was made
  */
-public record AllowlistEntry(Type type, String value, @Nullable String reason,
+public record AllowlistEntry(@JsonSetter(nulls = Nulls.FAIL) Type type, @JsonSetter(nulls = Nulls.FAIL) String value,
+		@Nullable String reason,
 		@JsonDeserialize(using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {
 
 	/**
-	 * What an allowlist entry matches.
+	 * What an allowlist entry matches: {@link #ADDRESS}, {@link #DOMAIN}, or a type Mailgun added after
+	 * this client was written, kept as Mailgun wrote it rather than failing the page it is on.
+	 *
+	 * @param value the type as Mailgun writes it, in lower case, such as {@code address}
 	 */
-	public enum Type {
+	public record Type(String value) {
 
 		/** One email address. */
-		ADDRESS,
+		public static final Type ADDRESS = new Type("address");
 
 		/** Every address of a domain. */
-		DOMAIN;
+		public static final Type DOMAIN = new Type("domain");
 
 		/**
-		 * Returns the type as Mailgun writes it.
-		 * @return {@code address} or {@code domain}
+		 * Reads the value as Mailgun compares it: trimmed, in lower case.
 		 */
-		@JsonValue
-		public String value() {
-			return name().toLowerCase(Locale.ROOT);
+		public Type {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException("an allowlist entry type must not be blank");
+			}
+			value = value.trim().toLowerCase(Locale.ROOT);
 		}
 
 		/**
-		 * Reads the type as Mailgun writes it, ignoring case.
-		 * @param value {@code address} or {@code domain}
-		 * @return the type
-		 * @throws IllegalArgumentException for another value
+		 * Returns the type as Mailgun writes it.
+		 * @return the wire value, such as {@code address}
+		 */
+		@Override
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+		/**
+		 * Reads the type as Mailgun writes it, ignoring case; never fails on a type this client does not know.
+		 * @param value such as {@code address} or {@code domain}
+		 * @return the type, equal to {@link #ADDRESS} or {@link #DOMAIN} for those values
 		 */
 		@JsonCreator
 		public static Type of(String value) {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
+			return new Type(value);
+		}
+
+		/**
+		 * Returns whether this is one of the types this client knows.
+		 * @return {@code true} for {@link #ADDRESS} and {@link #DOMAIN}
+		 */
+		public boolean isKnown() {
+			return equals(ADDRESS) || equals(DOMAIN);
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.github.springmailgun.suppression;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -16,7 +18,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param error the SMTP error text, or {@code null}
  * @param createdAt when the bounce happened; when adding, {@code null} means now
  */
-public record Bounce(String address, @Nullable String code, @Nullable String error,
+public record Bounce(@JsonSetter(nulls = Nulls.FAIL) String address, @Nullable String code, @Nullable String error,
 		@JsonProperty("created_at") @JsonDeserialize(
 				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {
 

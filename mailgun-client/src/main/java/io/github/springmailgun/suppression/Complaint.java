@@ -3,6 +3,8 @@ package io.github.springmailgun.suppression;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -14,7 +16,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param createdAt when the complaint arrived; when adding, {@code null} means now
  * @param count how many complaints Mailgun counted, where it says (older responses); never sent
  */
-public record Complaint(String address,
+public record Complaint(@JsonSetter(nulls = Nulls.FAIL) String address,
 		@JsonProperty("created_at") @JsonDeserialize(
 				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt,
 		@Nullable Integer count) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -16,7 +18,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param tags the tags the address unsubscribed from; {@code *} (or, when adding, an empty list) means all
  * @param createdAt when the address unsubscribed; when adding, {@code null} means now
  */
-public record Unsubscribe(String address, List<String> tags,
+public record Unsubscribe(@JsonSetter(nulls = Nulls.FAIL) String address, List<String> tags,
 		@JsonProperty("created_at") @JsonDeserialize(
 				using = MailgunDates.InstantDeserializer.class) @Nullable Instant createdAt) {
 

@@ -18,9 +18,9 @@ public interface UnsubscribeOperations extends SuppressionOperations<Unsubscribe
 	Mono<SuppressionResponse> add(Unsubscribe unsubscribe);
 
 	/**
-	 * Adds many unsubscribes as JSON, in requests of at most 1,000 made one after another. Every entry
-	 * is checked before the first request; a failed request ends the sequence, and the requests before it
-	 * stay applied.
+	 * Adds many unsubscribes as JSON, in requests of at most 999 made one after another: Mailgun's answer to
+	 * a batch of 1,000 is "Batch size should be less than 1000". Every entry is checked before the first
+	 * request; a failed request ends the sequence, and the requests before it stay applied.
 	 * @param unsubscribes the unsubscribes
 	 * @return Mailgun's answer to each request, in order
 	 */

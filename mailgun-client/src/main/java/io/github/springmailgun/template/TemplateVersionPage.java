@@ -2,6 +2,8 @@ package io.github.springmailgun.template;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * One page of the versions of a template ({@code GET /v3/{domain}/templates/{name}/versions}).
@@ -9,7 +11,7 @@ import java.util.List;
  * @param template the template, whose {@link Template#versions()} are this page's versions
  * @param paging the links to other pages
  */
-public record TemplateVersionPage(Template template, PagingLinks paging) {
+public record TemplateVersionPage(@JsonSetter(nulls = Nulls.FAIL) Template template, PagingLinks paging) {
 
 	/**
 	 * Reads missing links as none.

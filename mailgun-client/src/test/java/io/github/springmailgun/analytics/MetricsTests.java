@@ -68,7 +68,7 @@ class MetricsTests {
 		assertThat(response.end()).isEqualTo(Instant.parse("2023-12-21T02:56:50Z"));
 		assertThat(response.resolution()).isEqualTo("month");
 		assertThat(response.duration()).isEqualTo("1m");
-		assertThat(response.pagination()).isEqualTo(new MetricsPagination("timestamp:asc", 1, 10, 1000));
+		assertThat(response.pagination()).isEqualTo(new MetricsPagination("timestamp:asc", 1, 10L, 1000L));
 		assertThat(response.items()).hasSize(2);
 		MetricsItem november = response.items().get(0);
 		assertThat(november.dimension("time")).isEqualTo("Wed, 01 Nov 2023 00:00:00 +0000");
@@ -104,6 +104,16 @@ class MetricsTests {
 				{"duration":"7d","metrics":["delivered_count"],
 				 "pagination":{"sort":"domain:asc","skip":20,"limit":10}}"""));
 		assertThat(LoopbackMailgun.json(this.server.takeRequest()).get("duration").asString()).isEqualTo("36h");
+	}
+
+	@Test
+	void aPaginationWithoutTotalOrLimitSaysSo() {
+		this.server.respond(200, "{\"items\":[],\"pagination\":{\"sort\":\"timestamp:asc\",\"total\":null}}");
+
+		MetricsResponse response = this.analytics.metrics(MetricsQuery.builder().metrics("accepted_count").build())
+			.block();
+
+		assertThat(response.pagination()).isEqualTo(new MetricsPagination("timestamp:asc", 0, null, null));
 	}
 
 	@Test

@@ -121,6 +121,38 @@ class AllowlistTests extends AbstractSuppressionTableTests<AllowlistEntry> {
 	}
 
 	@Test
+	void addCarriesTheReasonMailgunStores() {
+		this.server.respond(200, fixture(getClass(), "whitelists-add.json"));
+		this.server.respond(200, fixture(getClass(), "whitelists-add.json"));
+
+		this.allowlist.addAddress("bob@example.com", "VIP customer").block();
+		this.allowlist.addDomain("example.com", null).block();
+
+		assertThat(LoopbackMailgun.form(this.server.takeRequest())).containsExactly(
+				Map.entry("address", List.of("bob@example.com")), Map.entry("reason", List.of("VIP customer")));
+		assertThat(LoopbackMailgun.form(this.server.takeRequest()))
+			.containsExactly(Map.entry("domain", List.of("example.com")));
+	}
+
+	@Test
+	void unknownTypesAreKeptNotFatal() {
+		this.server.respond(200, """
+				{"items": [
+				  {"type": "ip", "value": "192.0.2.1", "createdAt": "Thu, 11 Dec 2025 01:49:40 UTC", "reason": "r"},
+				  {"type": " Domain ", "value": "example.com", "createdAt": "Thu, 11 Dec 2025 01:49:40 UTC"}
+				], "paging": {}}""");
+
+		List<AllowlistEntry> entries = this.allowlist.list().collectList().block();
+
+		assertThat(entries).extracting(AllowlistEntry::type)
+			.containsExactly(AllowlistEntry.Type.of("ip"), AllowlistEntry.Type.DOMAIN);
+		assertThat(entries.get(0).type().value()).isEqualTo("ip");
+		assertThat(entries.get(0).type().isKnown()).isFalse();
+		assertThat(entries.get(1).type().isKnown()).isTrue();
+		assertThat(AllowlistEntry.Type.of("ADDRESS")).isEqualTo(AllowlistEntry.Type.ADDRESS);
+	}
+
+	@Test
 	void blankValuesFailBeforeAnyRequest() {
 		assertThatThrownBy(() -> this.allowlist.addDomain(" ").block()).isInstanceOf(MailgunValidationException.class)
 			.hasMessageContaining("'domain'");

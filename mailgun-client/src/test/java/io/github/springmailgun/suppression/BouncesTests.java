@@ -135,7 +135,7 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 	}
 
 	@Test
-	void addAllSplitsAtMailgunsLimitOf1000PerRequest() {
+	void addAllSplitsBelowMailgunsLimitOf1000PerRequest() {
 		List<Bounce> many = new ArrayList<>();
 		for (int i = 0; i < 2500; i++) {
 			many.add(Bounce.of("user" + i + "@example.com"));
@@ -152,10 +152,27 @@ class BouncesTests extends AbstractSuppressionTableTests<Bounce> {
 		JsonNode first = LoopbackMailgun.json(this.server.takeRequest());
 		JsonNode second = LoopbackMailgun.json(this.server.takeRequest());
 		JsonNode third = LoopbackMailgun.json(this.server.takeRequest());
-		assertThat(List.of(first.size(), second.size(), third.size())).containsExactly(1000, 1000, 500);
+		assertThat(List.of(first.size(), second.size(), third.size())).containsExactly(999, 999, 502);
 		assertThat(first.get(0).get("address").asString()).isEqualTo("user0@example.com");
-		assertThat(second.get(0).get("address").asString()).isEqualTo("user1000@example.com");
-		assertThat(third.get(499).get("address").asString()).isEqualTo("user2499@example.com");
+		assertThat(second.get(0).get("address").asString()).isEqualTo("user999@example.com");
+		assertThat(third.get(501).get("address").asString()).isEqualTo("user2499@example.com");
+	}
+
+	@Test
+	void addAllOfExactly1000EntriesMakesTwoRequests() {
+		// "Batch size should be less than 1000": a batch of exactly 1,000 would be refused.
+		List<Bounce> many = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			many.add(Bounce.of("user" + i + "@example.com"));
+		}
+		this.server.respond(200, "{\"message\":\"999 addresses have been added to the bounces table\"}");
+		this.server.respond(200, "{\"message\":\"1 address has been added to the bounces table\"}");
+
+		assertThat(this.bounces.addAll(many).collectList().block()).hasSize(2);
+
+		assertThat(LoopbackMailgun.json(this.server.takeRequest()).size()).isEqualTo(999);
+		assertThat(LoopbackMailgun.json(this.server.takeRequest()).size()).isEqualTo(1);
+		this.server.assertNoMoreRequests();
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  * Mailgun control panel under API Security.
  * @param domain Sending domain, for example 'mg.example.com'.
  * @param region Region of the Mailgun account: 'us' (api.mailgun.net) or 'eu' (api.eu.mailgun.net).
- * @param baseUrl API base URL, overriding the region's (for a proxy or a local mock server).
+ * @param baseUrl API base URL, overriding the region's (for a proxy or a local mock server). A trailing API
+ * version such as '/v3' is dropped: the client adds the version to each path.
  * @param defaultFrom Sender of messages that set none, for example 'Shop <shop@mg.example.com>'.
  * @param testMode Whether messages that do not say otherwise are sent in Mailgun's test mode (accepted
  * but not delivered).

@@ -125,6 +125,24 @@ class MailgunAutoConfigurationTests {
 	}
 
 	@Test
+	void baseUrlEndingInAVersionIsAccepted() {
+		accept();
+		this.contextRunner
+			.withPropertyValues("mailgun.api-key=k", "mailgun.domain=mg.example.com",
+					"mailgun.base-url=" + serverUrl() + "v3")
+			.run(context -> {
+				assertThat(context.getBean(MailgunClientSettings.class).baseUrl().getPath()).isEmpty();
+				context.getBean(BlockingMailgunOperations.class).send(message());
+				assertThat(this.server.takeRequest().getUrl().encodedPath()).isEqualTo("/v3/mg.example.com/messages");
+			});
+		this.contextRunner
+			.withPropertyValues("mailgun.api-key=k", "mailgun.domain=mg.example.com",
+					"mailgun.base-url=https://api.eu.mailgun.net/v3")
+			.run(context -> assertThat(context.getBean(MailgunClientSettings.class).baseUrl())
+				.isEqualTo(URI.create("https://api.eu.mailgun.net")));
+	}
+
+	@Test
 	void disabledTurnsEverythingOff() {
 		this.contextRunner
 			.withPropertyValues("mailgun.enabled=false", "mailgun.api-key=k", "mailgun.domain=mg.example.com")
