@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.github.springmailgun.analytics.AggregateCounts;
 import io.github.springmailgun.analytics.AnalyticsFilter;
 import io.github.springmailgun.analytics.EventsQuery;
 import io.github.springmailgun.analytics.LogsAggregates;
@@ -159,7 +160,12 @@ class ResponseTolerancePropertiesTests {
 					LogsPagination.class, LogsAggregates.class),
 			new Case("/io/github/springmailgun/analytics/stats-total.json",
 					(m) -> m.analytics().stats(StatsQuery.builder("accepted").build()), Map.of(), List.of(),
-					StatsResponse.class, StatsItem.class, StatsItem.Total.class));
+					StatsResponse.class, StatsItem.class, StatsItem.Total.class),
+			new Case("fixtures/analytics/stats-account-total.json",
+					(m) -> m.analytics().accountStats(StatsQuery.builder("accepted").build()), Map.of(), List.of(),
+					StatsResponse.class, StatsItem.class, StatsItem.Total.class),
+			new Case("fixtures/analytics/aggregates-devices.json", (m) -> m.analytics().aggregatesByDevice(), Map.of(),
+					List.of(), AggregateCounts.class));
 
 	private static final AtomicReference<String> BODY = new AtomicReference<>("{}");
 

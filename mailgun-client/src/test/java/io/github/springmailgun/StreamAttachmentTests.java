@@ -4,17 +4,24 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.springmailgun.error.MailgunAttachmentException;
 import io.github.springmailgun.error.MailgunTransportException;
+import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.testing.LoopbackMailgun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
@@ -46,14 +53,19 @@ class StreamAttachmentTests {
 	}
 
 	@Test
-	void aStreamIsClosedWhenTheSendIsCancelledBeforeItStarts() {
+	void aBodyClosesTheStreamsItNeverReadAndRefusesToReadThemAfterwards() {
+		// What a send that is cancelled before its body is written does with its parts.
 		TrackingStream stream = new TrackingStream();
-		// Subscribed and cancelled at once: no connection was asked for.
-		this.mailgun.client().send(message(stream)).subscribe().dispose();
+		MultipartBody body = MultipartBody.of(List.of(),
+				List.of(new MultipartBody.FilePart("attachment", Attachment.of("report.csv", stream, "text/csv"))));
+
+		body.release();
 
 		assertThat(stream.closed).isTrue();
-		this.mailgun.barrier();
-		this.mailgun.assertNoMoreRequests();
+		assertThat(stream.read).isFalse();
+		assertThatExceptionOfType(MailgunAttachmentException.class)
+			.isThrownBy(() -> Flux.from(body.content(DefaultDataBufferFactory.sharedInstance)).blockLast())
+			.withMessageContaining("report.csv");
 	}
 
 	@Test
