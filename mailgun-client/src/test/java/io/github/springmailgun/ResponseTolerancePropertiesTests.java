@@ -77,7 +77,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * answers leave fields out; so the client requires only what it cannot do without, the fields its models
  * declare non-null without a default: a send's id, an entry's key, the wrapped resource. Those are
  * required by the OpenAPI schemas too; without one, the call fails with {@link MailgunTransportException}
- * (a 2xx whose body is not the expected JSON) caused by an error naming the field.
+ * (a 2xx whose body is not the expected JSON) whose message names the field.
  */
 class ResponseTolerancePropertiesTests {
 
@@ -206,8 +206,8 @@ class ResponseTolerancePropertiesTests {
 		else {
 			assertThatThrownBy(() -> call.block(Duration.ofSeconds(5))).as(variant.toString())
 				.isInstanceOf(MailgunTransportException.class)
-				.satisfies((ex) -> assertThat(causes(ex)).as(variant.toString())
-					.containsAnyOf("'" + variant.missingField() + "'", "\"" + variant.missingField() + "\""));
+				.satisfies((ex) -> assertThat(ex.getMessage()).as(variant.toString())
+					.containsPattern("['.]" + java.util.regex.Pattern.quote(variant.missingField()) + "'"));
 		}
 	}
 
@@ -238,15 +238,6 @@ class ResponseTolerancePropertiesTests {
 	private static LoopbackMailgun server() {
 		assertThat(server).isNotNull();
 		return server;
-	}
-
-	/** The messages of an exception and its causes, which together must name a missing field. */
-	private static String causes(Throwable ex) {
-		StringBuilder messages = new StringBuilder();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			messages.append(cause.getMessage()).append('\n');
-		}
-		return messages.toString();
 	}
 
 	private static List<Variant> variants(List<Case> cases) {

@@ -197,7 +197,7 @@ public final class MailgunHttp {
 					return reader.read(bytes);
 				}
 				catch (JacksonException | IllegalArgumentException ex) {
-					throw unreadable(status, request, "not the expected JSON: "
+					throw unreadable(status, request, "not the expected JSON (" + problem(ex) + "): "
 							+ ErrorResponses.cut(new String(bytes, StandardCharsets.UTF_8)), ex);
 				}
 			}).onErrorMap(failure -> !(failure instanceof MailgunException), failure -> unreadable(status, request,
@@ -211,6 +211,21 @@ public final class MailgunHttp {
 				readTimeout)
 			.flatMap(bytes -> Mono.error(ErrorResponses.toException(status, headers, bytes,
 					request.method().name(), request.path(), this.settings.region(), Instant.now())));
+	}
+
+	// Names the field a model cannot do without (Jackson's path to it) or repeats the reader's own
+	// message, which names it; Jackson's message itself may quote the body at length.
+	private static String problem(RuntimeException failure) {
+		if (failure instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			StringBuilder path = new StringBuilder();
+			for (JacksonException.Reference reference : jackson.getPath()) {
+				String name = reference.getPropertyName();
+				path.append((name != null) ? ((path.length() > 0) ? "." : "") + name : "[" + reference.getIndex() + "]");
+			}
+			return "field '" + path + "' is missing or has the wrong type";
+		}
+		return (failure instanceof IllegalArgumentException && failure.getMessage() != null) ? failure.getMessage()
+				: "unreadable";
 	}
 
 	private static MailgunUnreadableResponseException unreadable(int status, ApiRequest request, String summary,

@@ -63,7 +63,7 @@ class AnsweredSuccessTests {
 		MailgunUnreadableResponseException failure = failsOnce(
 				() -> this.client.bounces().addAll(List.of(Bounce.of("bob@example.com"))).then());
 		assertThat(failure.getStatusCode()).isEqualTo(202);
-		assertThat(failure.getBodySummary()).isEqualTo("not the expected JSON: OK");
+		assertThat(failure.getBodySummary()).startsWith("not the expected JSON (").endsWith("): OK");
 	}
 
 	@Test
