@@ -22,7 +22,7 @@ import org.springframework.http.MediaTypeFactory;
  * request is written, never read into the heap as a whole (unless it was given as a {@code byte[]}).
  *
  * @param filename the file name Mailgun shows (and the Content-ID of an inline part)
- * @param contentType the media type of the content
+ * @param contentType the media type of the content, as parsed (what goes into the part's header)
  * @param content where the bytes come from
  */
 public record Attachment(String filename, String contentType, Resource content) {
