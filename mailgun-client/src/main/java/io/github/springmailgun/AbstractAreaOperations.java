@@ -101,4 +101,18 @@ abstract class AbstractAreaOperations {
 		return value;
 	}
 
+	/**
+	 * Checks a value Mailgun keys entries by or that names recipients: text without control characters.
+	 * @param parameter the parameter, for the error
+	 * @param value the value
+	 * @return the trimmed value
+	 */
+	static String requireKey(String parameter, @Nullable String value) {
+		String trimmed = requireText(parameter, value).trim();
+		if (trimmed.chars().anyMatch(Character::isISOControl)) {
+			throw new MailgunValidationException(parameter, "must not contain control characters");
+		}
+		return trimmed;
+	}
+
 }

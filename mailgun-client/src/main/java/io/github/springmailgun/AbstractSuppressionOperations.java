@@ -177,21 +177,7 @@ abstract class AbstractSuppressionOperations<T> extends AbstractAreaOperations
 	}
 
 	private URI entryUri(@Nullable String key) {
-		return this.http.uri(this.path + "/{key}", this.domain, requireKey(this.keyParameter, key));
-	}
-
-	/**
-	 * Checks a value Mailgun keys or tags entries by.
-	 * @param parameter the parameter, for the error
-	 * @param value the value
-	 * @return the trimmed value
-	 */
-	static String requireKey(String parameter, @Nullable String value) {
-		String trimmed = requireText(parameter, value).trim();
-		if (trimmed.chars().anyMatch(Character::isISOControl)) {
-			throw new MailgunValidationException(parameter, "must not contain control characters");
-		}
-		return trimmed;
+		return this.http.uri(this.path + "/{" + this.keyParameter + "}", this.domain, requireKey(this.keyParameter, key));
 	}
 
 	/**

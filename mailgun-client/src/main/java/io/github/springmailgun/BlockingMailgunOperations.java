@@ -125,6 +125,16 @@ public class BlockingMailgunOperations {
 	}
 
 	/**
+	 * Sends a stored message again, waiting at most this facade's timeout.
+	 * @param storageKeyOrUrl the storage key or URL
+	 * @param to the recipients
+	 * @return Mailgun's answer: the id of the new message
+	 */
+	public SendResponse resend(String storageKeyOrUrl, String... to) {
+		return awaitFor(this.operations.resend(storageKeyOrUrl, to), "resend", this.timeout);
+	}
+
+	/**
 	 * Returns blocking operations bound to another domain.
 	 * @param domain the other domain
 	 * @return the blocking view

@@ -1,5 +1,6 @@
 package io.github.springmailgun;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import io.github.springmailgun.analytics.StatsQuery;
 import io.github.springmailgun.analytics.StatsResponse;
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.event.MailgunEvent;
+import io.github.springmailgun.internal.ApiPaths;
 import io.github.springmailgun.internal.Bodies;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunDates;
@@ -154,10 +156,12 @@ final class DefaultAnalyticsOperations extends AbstractAreaOperations implements
 	@Override
 	@Deprecated
 	public Flux<MailgunEvent> events(EventsQuery query) {
-		return Flux.defer(() -> Paging.links(this.http,
-				Parameters.of(requireNonNull("query", query)).toUri(this.http, "/v3/{domain}/events", this.domain),
-				(body) -> Paging.readLinkPage(body, MailgunEvent::fromJson), LinkPage::items,
-				LinkPage::next));
+		return Flux.defer(() -> {
+			URI first = Parameters.of(requireNonNull("query", query)).toUri(this.http, "/v3/{domain}/events", this.domain);
+			// Mailgun's links add a page token to the path: /v3/{domain}/events/{token}.
+			return Paging.links(this.http, first, ApiPaths.list(first.getRawPath() + "/**"),
+					(body) -> Paging.readLinkPage(body, MailgunEvent::fromJson), LinkPage::items, LinkPage::next);
+		});
 	}
 
 	private <T> Mono<T> post(String path, Object query, MailgunHttp.ResponseReader<T> reader) {

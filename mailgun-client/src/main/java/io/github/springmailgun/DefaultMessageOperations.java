@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.ApiPaths;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.MultipartBody;
 import io.github.springmailgun.internal.MultipartBody.FilePart;
+import io.github.springmailgun.internal.Parameters;
 import io.github.springmailgun.message.BatchMessage;
 import io.github.springmailgun.message.BatchRecipient;
 import io.github.springmailgun.message.BatchResult;
@@ -84,21 +86,38 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 
 	@Override
 	public Mono<StoredMessage> storedMessage(String storageKeyOrUrl) {
+		return Mono.defer(() -> get(storedMessageUri(storageKeyOrUrl), body -> StoredMessage.fromJson(Json.readMap(body))));
+	}
+
+	@Override
+	public Mono<SendResponse> resend(String storageKeyOrUrl, String... to) {
 		return Mono.defer(() -> {
-			String value = requireText("storage_key", storageKeyOrUrl).trim();
-			URI uri;
-			if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
-				uri = this.http.trustedHosts().require("storage.url", value);
+			URI uri = storedMessageUri(storageKeyOrUrl);
+			Parameters form = new Parameters();
+			for (String recipients : requireNonNull("to", to)) {
+				form.add("to", requireKey("to", recipients));
 			}
-			else {
-				if (value.contains("/") || value.contains("?") || value.contains("#")) {
-					throw new MailgunValidationException("storage_key",
-							"must be a storage key or an absolute URL, was '" + value + "'");
-				}
-				uri = this.http.uri("/v3/domains/{domain}/messages/{key}", this.domain, value);
+			if (to.length == 0) {
+				throw new MailgunValidationException("to", "must name at least one recipient");
 			}
-			return get(uri, body -> StoredMessage.fromJson(Json.readMap(body)));
+			return exchange("resend", uri, to.length, multipart(form));
 		});
+	}
+
+	/**
+	 * Returns where a stored message is: a key goes into this domain's path, a URL (an event's
+	 * {@code storage.url}) must have the stored-message shape on a trusted host.
+	 */
+	private URI storedMessageUri(String storageKeyOrUrl) {
+		String value = requireText("storage_key", storageKeyOrUrl).trim();
+		if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
+			return this.http.trustedHosts().require("storage.url", value, ApiPaths.storedMessage());
+		}
+		if (value.contains("/") || value.contains("?") || value.contains("#")) {
+			throw new MailgunValidationException("storage_key",
+					"must be a storage key or an absolute URL, was '" + value + "'");
+		}
+		return this.http.uri("/v3/domains/{domain}/messages/{storage_key}", this.domain, value);
 	}
 
 	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount, MultipartBody body) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.internal.ApiPaths;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.Paging;
@@ -38,7 +39,7 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 
 	private static final String TEMPLATES = "/v3/{domain}/templates";
 
-	private static final String TEMPLATE = TEMPLATES + "/{name}";
+	private static final String TEMPLATE = TEMPLATES + "/{template_name}";
 
 	private static final String VERSIONS = TEMPLATE + "/versions";
 
@@ -90,14 +91,13 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 
 	@Override
 	public Mono<TemplatePage> listPage(int limit) {
-		return Mono.defer(() -> Paging.page(this.http, templatesPage(limit).toString(),
-				DefaultTemplateOperations::readTemplatePage));
+		return Mono.defer(() -> get(templatesPage(limit), DefaultTemplateOperations::readTemplatePage));
 	}
 
 	@Override
 	public Mono<TemplatePage> nextPage(TemplatePage page) {
 		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(),
-				DefaultTemplateOperations::readTemplatePage));
+				ApiPaths.list(this.http.uri(TEMPLATES, this.domain).getRawPath()), DefaultTemplateOperations::readTemplatePage));
 	}
 
 	@Override
@@ -143,20 +143,19 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 
 	@Override
 	public Flux<TemplateVersion> listVersions(String templateName, int pageSize) {
-		return Flux.defer(() -> Paging.links(this.http, versionsPage(templateName, pageSize),
+		return Flux.defer(() -> Paging.links(this.http, versionsPage(templateName, pageSize), versionLinks(),
 				DefaultTemplateOperations::readVersionPage, TemplateVersionPage::versions,
 				(page) -> page.paging().next()));
 	}
 
 	@Override
 	public Mono<TemplateVersionPage> listVersionsPage(String templateName, int limit) {
-		return Mono.defer(() -> Paging.page(this.http, versionsPage(templateName, limit).toString(),
-				DefaultTemplateOperations::readVersionPage));
+		return Mono.defer(() -> get(versionsPage(templateName, limit), DefaultTemplateOperations::readVersionPage));
 	}
 
 	@Override
 	public Mono<TemplateVersionPage> nextVersionsPage(TemplateVersionPage page) {
-		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(),
+		return Mono.defer(() -> nextPage(requireNonNull("page", page).paging().next(), versionLinks(),
 				DefaultTemplateOperations::readVersionPage));
 	}
 
@@ -184,15 +183,20 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 			@Nullable String comment) {
 		return Mono.defer(() -> {
 			URI uri = new Parameters().add("comment", comment)
-				.toUri(this.http, VERSION + "/copy/{newTag}", this.domain, requireText("template_name", templateName),
+				.toUri(this.http, VERSION + "/copy/{new_version_name}", this.domain, requireText("template_name", templateName),
 						requireText("tag", tag), requireText("new_version_name", newTag));
 			// The copy replaces any version of the new tag: repeating it gives the same result.
 			return exchange(HttpMethod.PUT, uri, null, true, DefaultTemplateOperations::readCopy);
 		});
 	}
 
-	private <P> Mono<P> nextPage(@Nullable String next, MailgunHttp.ResponseReader<P> reader) {
-		return (next != null) ? Paging.page(this.http, next, reader) : Mono.empty();
+	private <P> Mono<P> nextPage(@Nullable String next, ApiPaths.Shape shape, MailgunHttp.ResponseReader<P> reader) {
+		return (next != null) ? Paging.page(this.http, next, shape, reader) : Mono.empty();
+	}
+
+	/** Mailgun's version links name the template by its id, not by the name the first page used. */
+	private ApiPaths.Shape versionLinks() {
+		return ApiPaths.list(this.http.uri(TEMPLATES, this.domain).getRawPath() + "/*/versions");
 	}
 
 	private URI versionUri(String templateName, String tag) {

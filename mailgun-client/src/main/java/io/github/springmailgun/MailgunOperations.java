@@ -73,6 +73,17 @@ public interface MailgunOperations {
 	}
 
 	/**
+	 * Sends a stored message again; the same as {@code messages().resend(storageKeyOrUrl, to)}.
+	 * @param storageKeyOrUrl the storage key or URL
+	 * @param to the recipients
+	 * @return Mailgun's answer: the id of the new message
+	 * @see MessageOperations#resend(String, String...)
+	 */
+	default Mono<SendResponse> resend(String storageKeyOrUrl, String... to) {
+		return messages().resend(storageKeyOrUrl, to);
+	}
+
+	/**
 	 * Returns the same operations bound to another sending domain of the account.
 	 * @param domain the other domain
 	 * @return a view bound to that domain

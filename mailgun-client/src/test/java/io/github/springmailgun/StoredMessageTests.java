@@ -3,7 +3,10 @@ package io.github.springmailgun;
 import io.github.springmailgun.testing.LoopbackMailgun;
 import io.github.springmailgun.testing.LoopbackMailgun.Recorded;
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.event.MailgunEvent;
+import io.github.springmailgun.event.StorageLocation;
 import io.github.springmailgun.message.StoredMessage;
+import io.github.springmailgun.webhook.WebhookPayloadParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +91,58 @@ class StoredMessageTests {
 				assertThat(ex.getMessage()).contains("not sent there").doesNotContain(LoopbackMailgun.API_KEY);
 			});
 		assertThat(this.mailgun.requestCount()).isZero();
+	}
+
+	/**
+	 * A forged webhook event (its signature covers only timestamp and token) may carry any
+	 * {@code storage.url}; on a trusted host only the stored-message shape may get the key.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/v5/accounts/http_signing_key", "/v3/domains/mg.example.com/messages/KEY?x=1",
+			"/v3/domains/mg.example.com/messages/KEY#f",
+			"/v3/domains/mg.example.com/messages/../../../v5/accounts/http_signing_key",
+			"/v3/domains/mg.example.com/messages/%2e%2e", "/v3/domains/mg.example.com/messages/%2E",
+			"/v3/domains/%2e%2e/messages/KEY", "/v3/domains/./messages/KEY",
+			"/v3/domains/mg.example.com/messages/a%2F..%2F..%2Fv5%2Faccounts",
+			"/v4/domains/mg.example.com/messages/KEY", "/v3/domains/mg.example.com/messages/KEY/attachments/0",
+			"/v3/domains/mg.example.com/messages", "/v3/domains//messages/KEY", "/v3/mg.example.com/messages/KEY" })
+	void storageUrlsOfAnyOtherShapeAreRefusedBeforeAnyRequest(String path) {
+		String url = this.mailgun.baseUrl() + path;
+		StorageLocation storage = forgedEvent(url).data().storage();
+		assertThat(storage.url()).isEqualTo(url);
+		assertThatThrownBy(() -> this.mailgun.client().storedMessage(storage.url()).block())
+			.isInstanceOfSatisfying(MailgunValidationException.class, ex -> {
+				assertThat(ex.getParameter()).isEqualTo("storage.url");
+				assertThat(ex.getMessage()).contains("not sent there").doesNotContain(LoopbackMailgun.API_KEY);
+			});
+		this.mailgun.assertNoMoreRequests();
+	}
+
+	/** The same on Mailgun's own hosts: refused as a validation error, not tried (and failed) on the network. */
+	@ParameterizedTest
+	@ValueSource(strings = { "https://api.mailgun.net/v5/accounts/http_signing_key",
+			"https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/KEY?limit=1",
+			"https://se.api.mailgun.net/v3/domains/mg.example.com/messages/%2e%2e/%2e%2e/%2e%2e/v5/accounts/http_signing_key",
+			"https://api.eu.mailgun.net/v4/domains/mg.example.com/messages/KEY" })
+	void storageUrlsOnMailgunHostsMustBeStoredMessages(String url) {
+		assertThatThrownBy(() -> this.mailgun.client().storedMessage(url).block())
+			.isInstanceOfSatisfying(MailgunValidationException.class,
+					ex -> assertThat(ex.getParameter()).isEqualTo("storage.url"));
+	}
+
+	@Test
+	void theStorageUrlOfARealEventIsFollowed() {
+		this.mailgun.respond(200, EXAMPLE);
+		String url = this.mailgun.baseUrl() + "/v3/domains/example.org/messages/eyJwI...";
+		assertThat(this.mailgun.client().storedMessage(forgedEvent(url).data().storage().url()).block().from())
+			.isEqualTo("foo.bar@my-domain.com");
+		assertThat(this.mailgun.take().path()).isEqualTo("/v3/domains/example.org/messages/eyJwI...");
+	}
+
+	private static MailgunEvent forgedEvent(String storageUrl) {
+		String body = LoopbackMailgun.fixture(StoredMessageTests.class, "/webhooks/stored.json")
+			.replace("https://se.api.mailgun.net/v3/domains/example.org/messages/eyJwI...", storageUrl);
+		return new WebhookPayloadParser().parse(body).event();
 	}
 
 	@Test

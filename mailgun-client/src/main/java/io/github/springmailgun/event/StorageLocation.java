@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * fetched with the API key for Mailgun's retention period.
  *
  * @param key the storage key
- * @param url the URL Mailgun serves the stored message at; check that it is a Mailgun host before sending
- * the API key to it
+ * @param url the URL Mailgun serves the stored message at; webhook signatures do not cover it, so
+ * {@code storedMessage(url)} follows it only on a trusted host and in the stored-message shape
  */
 public record StorageLocation(@Nullable String key, @Nullable String url) {
 }

@@ -282,7 +282,8 @@ public final class MultipartBody implements RequestBody {
 		/**
 		 * Writes a quoted-string parameter with backslash escapes, as Go's multipart writer does: Mailgun's
 		 * API is written in Go, whose parser unescapes {@code \"} but not the browsers' {@code %22}. Line
-		 * breaks never get here: names are tokens and file names are checked by {@link Attachment}.
+		 * breaks never get here: names are tokens, and {@link Attachment} checks file names and keeps its
+		 * content type as parsed, without CR, LF or NUL.
 		 */
 		ByteSink writeQuoted(String text) {
 			for (int i = 0; i < text.length(); i++) {

@@ -18,8 +18,9 @@ import org.springframework.http.HttpMethod;
  * was delivered in full; cancelling stops further requests. The sequence ends at the first page that is
  * empty, that has no next cursor (missing or blank), or whose next cursor is the one it was fetched with:
  * Mailgun links even its last page to a following, empty one, and a link back to the same page would
- * loop forever. A cursor is an absolute URL for the v3 APIs, checked with {@link TrustedHosts} before the
- * API key goes with it, and a token for the v1 analytics APIs.
+ * loop forever. A cursor is an absolute URL for the v3 APIs, checked with {@link TrustedHosts} (host) and
+ * {@link ApiPaths} (the list's own path) before the API key goes with it, and a token for the v1 analytics
+ * APIs.
  */
 public final class Paging {
 
@@ -72,7 +73,8 @@ public final class Paging {
 	}
 
 	/**
-	 * Follows the {@code paging.next} links of a v3 list from its first page.
+	 * Follows the {@code paging.next} links of a v3 list from its first page; every link must lead to the
+	 * first page's path, with another query.
 	 * @param <P> the page type
 	 * @param <T> the item type
 	 * @param http the plumbing that fetches pages
@@ -84,21 +86,45 @@ public final class Paging {
 	 */
 	public static <P, T> Flux<T> links(MailgunHttp http, URI first, MailgunHttp.ResponseReader<P> reader,
 			Function<? super P, List<T>> items, Function<? super P, @Nullable String> next) {
-		return follow(first.toString(), link -> page(http, link, reader), items, next);
+		return links(http, first, ApiPaths.list(first.getRawPath()), reader, items, next);
 	}
 
 	/**
-	 * Fetches the page a link points to, refusing a host that is not trusted with the API key before any
-	 * request: paging links are absolute URLs from responses.
+	 * Follows the {@code paging.next} links of a v3 list from its first page, for lists whose links do not
+	 * keep the first page's path (Mailgun's event links add a page token to it).
+	 * @param <P> the page type
+	 * @param <T> the item type
+	 * @param http the plumbing that fetches pages
+	 * @param first the URL of the first page
+	 * @param shape the paths a link may have
+	 * @param reader reads a page from a response body
+	 * @param items the items of a page
+	 * @param next the {@code paging.next} link of a page, or {@code null}
+	 * @return the items of all pages, in order
+	 */
+	public static <P, T> Flux<T> links(MailgunHttp http, URI first, ApiPaths.Shape shape,
+			MailgunHttp.ResponseReader<P> reader, Function<? super P, List<T>> items,
+			Function<? super P, @Nullable String> next) {
+		String firstLink = first.toString();
+		return follow(firstLink, link -> link.equals(firstLink)
+				? http.exchange(ApiRequest.of(HttpMethod.GET, first), reader) : page(http, link, shape, reader),
+				items, next);
+	}
+
+	/**
+	 * Fetches the page a link points to, refusing before any request a host that is not trusted with the
+	 * API key or a path that is not the list's: paging links are absolute URLs from responses.
 	 * @param <P> the page type
 	 * @param http the plumbing that fetches the page
 	 * @param link the absolute URL
+	 * @param shape the paths the link may have
 	 * @param reader reads the page from the response body
 	 * @return the page
 	 */
-	public static <P> Mono<P> page(MailgunHttp http, String link, MailgunHttp.ResponseReader<P> reader) {
+	public static <P> Mono<P> page(MailgunHttp http, String link, ApiPaths.Shape shape,
+			MailgunHttp.ResponseReader<P> reader) {
 		return Mono.defer(() -> http.exchange(
-				ApiRequest.of(HttpMethod.GET, http.trustedHosts().require("paging.next", link)), reader));
+				ApiRequest.of(HttpMethod.GET, http.trustedHosts().require("paging.next", link, shape)), reader));
 	}
 
 	/**

@@ -75,8 +75,11 @@ public final class Parameters {
 	 * @param pathTemplate a path such as {@code /v3/{domain}/events}
 	 * @param pathVariables the values of the path variables, in order
 	 * @return the URL
+	 * @throws io.github.springmailgun.error.MailgunValidationException when a variable is a dot segment,
+	 * named as its template variable
 	 */
 	public URI toUri(MailgunHttp http, String pathTemplate, Object... pathVariables) {
+		requireSegments(pathTemplate, pathVariables);
 		UriComponentsBuilder builder = UriComponentsBuilder.fromUri(http.settings().baseUrl()).path(pathTemplate);
 		List<Object> variables = new ArrayList<>(pathVariables.length + this.fields.size());
 		variables.addAll(List.of(pathVariables));
@@ -86,6 +89,21 @@ public final class Parameters {
 			variables.add(this.fields.get(i).value());
 		}
 		return builder.encode().buildAndExpand(variables.toArray()).toUri();
+	}
+
+	/**
+	 * Refuses dot segments once, here, for every path the client builds: a hop that normalises paths
+	 * would turn {@code DELETE .../unsubscribes/.} into clearing the list.
+	 */
+	private static void requireSegments(String pathTemplate, Object[] pathVariables) {
+		int from = 0;
+		for (Object variable : pathVariables) {
+			int open = pathTemplate.indexOf('{', from);
+			int close = (open >= 0) ? pathTemplate.indexOf('}', open) : -1;
+			ApiPaths.requireSegment((close > open) ? pathTemplate.substring(open + 1, close) : "path",
+					String.valueOf(variable));
+			from = close + 1;
+		}
 	}
 
 }

@@ -65,6 +65,28 @@ public final class TrustedHosts {
 		return target;
 	}
 
+	/**
+	 * Checks a URL from a response or an event, refusing an untrusted host and, on a trusted one, any path
+	 * but those of the shape: the host alone would let a forged URL take the key to any API.
+	 * @param parameter the parameter the URL came from, for the error
+	 * @param url the URL text
+	 * @param shape the paths the URL may have
+	 * @return the URL
+	 * @throws MailgunValidationException when the URL is malformed, its host is not trusted or its path,
+	 * query or fragment does not fit the shape
+	 */
+	public URI require(String parameter, String url, ApiPaths.Shape shape) {
+		URI target = require(parameter, url);
+		String path = target.getRawPath();
+		if (path == null || target.getRawFragment() != null || (!shape.query() && target.getRawQuery() != null)
+				|| !shape.matches(path)) {
+			throw new MailgunValidationException(parameter, "points to '" + ErrorResponses.cut(target.getRawPath()
+					+ ((target.getRawQuery() != null) ? "?..." : "")) + "' on host '" + target.getHost()
+					+ "', which is not " + shape.description() + "; the API key is not sent there");
+		}
+		return target;
+	}
+
 	private static String describe(URI target) {
 		return (target.getHost() != null) ? "host '" + target.getHost() + "'" : "'" + target + "'";
 	}

@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import io.github.springmailgun.error.MailgunValidationException;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 
@@ -18,19 +22,19 @@ import org.springframework.http.MediaTypeFactory;
  * request is written, never read into the heap as a whole (unless it was given as a {@code byte[]}).
  *
  * @param filename the file name Mailgun shows (and the Content-ID of an inline part)
- * @param contentType the media type of the content
+ * @param contentType the media type of the content, as parsed (what goes into the part's header)
  * @param content where the bytes come from
  */
 public record Attachment(String filename, String contentType, Resource content) {
 
 	/**
-	 * Checks the values.
+	 * Checks the values and keeps the content type as parsed, which is what goes on the wire: it is a
+	 * part header, so CR, LF and NUL are refused even inside a quoted parameter.
 	 */
 	public Attachment {
 		Objects.requireNonNull(content, "content");
 		Checks.requireLine("attachment", filename);
-		Objects.requireNonNull(contentType, "contentType");
-		MediaType.parseMediaType(contentType);
+		contentType = parseContentType(filename, contentType);
 	}
 
 	/**
@@ -83,7 +87,7 @@ public record Attachment(String filename, String contentType, Resource content) 
 	public static Attachment of(Resource resource) {
 		String filename = resource.getFilename();
 		if (filename == null || filename.isBlank()) {
-			throw new io.github.springmailgun.error.MailgunValidationException("attachment",
+			throw new MailgunValidationException("attachment",
 					"the resource " + resource.getDescription() + " has no file name; use of(filename, resource, type)");
 		}
 		return new Attachment(filename, guess(filename), resource);
@@ -132,6 +136,22 @@ public record Attachment(String filename, String contentType, Resource content) 
 		catch (IOException ex) {
 			return -1;
 		}
+	}
+
+	private static String parseContentType(String filename, @Nullable String contentType) {
+		String rule = "must have a media type such as text/plain";
+		if (contentType != null && contentType.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+			rule = "has CR, LF or NUL in its content type (they would inject part headers)";
+		}
+		else if (contentType != null) {
+			try {
+				return MediaType.parseMediaType(contentType).toString();
+			}
+			catch (InvalidMediaTypeException ex) {
+				rule = "has a content type that is not a media type: " + ex.getMessage();
+			}
+		}
+		throw new MailgunValidationException("attachment", "'" + filename + "' " + rule);
 	}
 
 	private static String guess(String filename) {

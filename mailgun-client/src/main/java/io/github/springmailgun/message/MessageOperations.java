@@ -37,10 +37,22 @@ public interface MessageOperations {
 	/**
 	 * Retrieves a stored message ({@code GET /v3/domains/{domain}/messages/{key}}) by its storage key,
 	 * or by the full URL from an event's {@code storage.url}. A URL is followed only when it is on the
-	 * configured host or an https Mailgun host; anything else is refused without a request.
+	 * configured host or an https Mailgun host and has exactly that path, without a query; anything else
+	 * (a forged webhook event may carry any URL) is refused without a request.
 	 * @param storageKeyOrUrl the storage key or URL
 	 * @return the stored message
 	 */
 	Mono<StoredMessage> storedMessage(String storageKeyOrUrl);
+
+	/**
+	 * Sends a stored message again, to the given recipients
+	 * ({@code POST /v3/domains/{domain}/messages/{key}}), by storage key or URL under the rule of
+	 * {@link #storedMessage(String)}. It is a send: never repeated once it may have reached Mailgun, and
+	 * observed as {@code mailgun.send} with {@code mailgun.operation=resend}.
+	 * @param storageKeyOrUrl the storage key or URL
+	 * @param to the recipients, each entry one or more comma-separated addresses
+	 * @return Mailgun's answer: the id of the new message
+	 */
+	Mono<SendResponse> resend(String storageKeyOrUrl, String... to);
 
 }

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +40,10 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 
 	/** Headers and variables by wire name. */
 	final Map<String, String> prefixed = new LinkedHashMap<>();
+
+	/** Raw parameters Mailgun does not write into a header line (the {@code v:} variables aside). */
+	private static final Set<String> MULTI_LINE_PARAMETERS = Set.of("text", "html", "amp-html", "t:variables",
+			"recipient-variables");
 
 	final List<FormField> parameters = new ArrayList<>();
 
@@ -408,13 +413,17 @@ public abstract class SendOptionsBuilder<B extends SendOptionsBuilder<B>> {
 
 	/**
 	 * Adds a raw form parameter, for options this library does not model. It is sent as given, after
-	 * the modelled ones, and may be repeated.
+	 * the modelled ones, and may be repeated. Mailgun writes most parameters into header lines, so a
+	 * value may carry CR, LF or NUL only for the body and JSON parameters ({@code text}, {@code html},
+	 * {@code amp-html}, {@code v:*}, {@code t:variables}, {@code recipient-variables}).
 	 * @param name the Mailgun parameter name
 	 * @param value the value
 	 * @return this builder
 	 */
 	public B parameter(String name, String value) {
-		this.parameters.add(new FormField(Checks.requireParameterName("parameter", name), Checks.requireValue(name, value)));
+		Checks.requireParameterName("parameter", name);
+		this.parameters.add(new FormField(name, MULTI_LINE_PARAMETERS.contains(name) || name.startsWith("v:")
+				? Checks.requireValue(name, value) : Checks.requireSingleLine(name, value)));
 		return self();
 	}
 

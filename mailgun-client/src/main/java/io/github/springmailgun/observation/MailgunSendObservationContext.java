@@ -22,7 +22,7 @@ public class MailgunSendObservationContext extends Observation.Context {
 	/**
 	 * Creates the context of one send.
 	 * @param domain the sending domain
-	 * @param operation {@code messages} or {@code mime}
+	 * @param operation {@code messages}, {@code mime} or {@code resend}
 	 * @param recipientCount the number of recipients of the request
 	 */
 	public MailgunSendObservationContext(String domain, String operation, int recipientCount) {
@@ -40,7 +40,7 @@ public class MailgunSendObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Returns the kind of send: {@code messages} or {@code mime}.
+	 * Returns the kind of send: {@code messages}, {@code mime} or {@code resend}.
 	 * @return the operation
 	 */
 	public String getOperation() {

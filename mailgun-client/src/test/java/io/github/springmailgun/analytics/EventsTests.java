@@ -109,6 +109,22 @@ class EventsTests {
 		assertThat(failed.deliveryStatus().description()).isEqualTo("Not delivering to previously bounced address");
 	}
 
+	/** Mailgun's event links add one page token to the list's path; nothing else of a trusted host is followed. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/v5/accounts/http_signing_key", "/v3/mg.example.com/events/PAGE2/%2e%2e/%2e%2e",
+			"/v3/mg.example.com/events/%2e%2e", "/v3/mg.example.com/events/..", "/v3/other.example.com/events/PAGE2",
+			"/v3/mg.example.com/bounces" })
+	void refusesANextLinkOutsideTheEventsOfTheDomain(String nextPath) {
+		this.server.respond(200, example("events-delivered.json", nextPath));
+		StepVerifier.create(this.analytics.events(EventsQuery.builder().build()))
+			.expectNextCount(1)
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(MailgunValidationException.class,
+					ex -> assertThat(ex.getParameter()).isEqualTo("paging.next")))
+			.verify(java.time.Duration.ofSeconds(5));
+		this.server.takeRequest();
+		this.server.assertNoMoreRequests();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "accepted", "rejected", "delivered", "failed", "opened", "clicked", "unsubscribed",
 			"complained", "stored" })

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.MultipartBody;
@@ -18,6 +19,7 @@ import okio.Buffer;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +115,82 @@ class MessageBuilderPropertiesTests {
 		assertThat(file[1]).isEqualTo("\u0001\u0002\u0003");
 	}
 
+	@Provide
+	Arbitrary<String> contentTypes() {
+		Arbitrary<String> quoted = hostile().map(value -> "text/plain; name=\"" + value + "\"");
+		Arbitrary<String> crafted = Arbitraries.of("text/plain; name=\"x\r\nX-Injected: 1\r\n\r\nPREFIX\"",
+				"text/plain\r\nX-Injected: 1", "text/plain; a=b\u0000", "text/plain;\tcharset=utf-8", "text/", "/plain",
+				"not a type", " TEXT/Plain ; charset=\"UTF-8\" ", "application/pdf", "multipart/mixed; boundary=\"--x\"");
+		return Arbitraries.oneOf(hostile(), quoted, crafted);
+	}
+
+	/** A content type is a part header: refused, or written as parsed and never adding a header line. */
+	@Property(tries = 400)
+	void attachmentContentTypes(@ForAll("contentTypes") String contentType) throws IOException {
+		Attachment attachment;
+		try {
+			attachment = Attachment.of("report.txt", new byte[] { 1, 2, 3 }, contentType);
+		}
+		catch (MailgunValidationException ex) {
+			assertThat(ex.getParameter()).isEqualTo("attachment");
+			assertThat(ex.getMessage()).contains("report.txt");
+			return;
+		}
+		assertThat(contentType).doesNotContain("\r", "\n", "\u0000");
+		assertThat(attachment.contentType()).isEqualTo(MediaType.parseMediaType(contentType).toString());
+		List<String[]> parts = decode(MailgunMessage.builder()
+			.from("shop@mg.example.com")
+			.to("a@example.com")
+			.text("t")
+			.attachment(attachment)
+			.build());
+		String[] file = parts.get(parts.size() - 1);
+		assertThat(file[0]).isEqualTo("attachment");
+		assertThat(file[1]).isEqualTo("\u0001\u0002\u0003");
+		assertThat(file[2]).isEqualTo("report.txt");
+		assertThat(file[3]).isEqualTo(utf8(attachment.contentType()));
+		assertThat(file[4]).as("part headers").isEqualTo("Content-Disposition,Content-Type");
+	}
+
+	@Provide
+	Arbitrary<String> rawParameterNames() {
+		return Arbitraries.of("h:X-Custom", "subject", "to", "from", "cc", "bcc", "o:tag", "o:future-option", "template",
+				"t:version", "text", "html", "amp-html", "v:note", "t:variables", "recipient-variables");
+	}
+
+	/** Raw parameters Mailgun writes into header lines refuse CR, LF and NUL; body parameters keep them. */
+	@Property(tries = 400)
+	void rawParameters(@ForAll("rawParameterNames") String name, @ForAll("hostile") String value) throws IOException {
+		MailgunMessage.Builder builder = MailgunMessage.builder().from("shop@mg.example.com").to("a@example.com").text("t");
+		boolean multiLine = Set.of("text", "html", "amp-html", "v:note", "t:variables", "recipient-variables")
+			.contains(name);
+		try {
+			builder.parameter(name, value);
+		}
+		catch (MailgunValidationException ex) {
+			assertThat(ex.getParameter()).isEqualTo(name);
+			assertThat(multiLine).isFalse();
+			assertThat(value).containsAnyOf("\r", "\n", "\u0000");
+			return;
+		}
+		if (!multiLine) {
+			assertThat(value).doesNotContain("\r", "\n", "\u0000");
+		}
+		MailgunMessage message;
+		try {
+			message = builder.build();
+		}
+		catch (MailgunValidationException ex) {
+			assertThat(ex.getParameter()).isNotBlank();
+			return;
+		}
+		assertRoundTrip(message);
+	}
+
+	private static String utf8(String text) {
+		return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+	}
+
 	private static void apply(List<String> failed, Runnable step) {
 		try {
 			step.run();
@@ -157,7 +235,8 @@ class MessageBuilderPropertiesTests {
 				String name = disposition.substring(17, disposition.indexOf('"', 17));
 				int fileAt = disposition.indexOf("filename=\"");
 				String filename = (fileAt >= 0) ? disposition.substring(fileAt + 10, disposition.lastIndexOf('"')) : null;
-				parts.add(new String[] { name, part.body().readString(StandardCharsets.UTF_8), filename });
+				parts.add(new String[] { name, part.body().readString(StandardCharsets.UTF_8), filename,
+						part.headers().get("Content-Type"), String.join(",", part.headers().names()) });
 			}
 		}
 		return parts;

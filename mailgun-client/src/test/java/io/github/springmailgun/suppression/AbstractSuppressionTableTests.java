@@ -352,6 +352,23 @@ abstract class AbstractSuppressionTableTests<T> {
 		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 
+	/** A trusted host is not enough: a link must stay on the list that was asked for. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/v5/accounts/http_signing_key", "/v3/mg.example.com/TABLE/../../../v5/accounts/http_signing_key",
+			"/v3/mg.example.com/TABLE/%2e%2e?page=next", "/v3/mg.example.com/TABLE/a@example.com",
+			"/v3/other.example.com/TABLE?page=next", "/v3/domains/mg.example.com/webhooks", "/v3/mg.example.com/TABLE#x" })
+	void refusesToFollowALinkToAnotherPathOfTheTrustedHost(String otherPath) {
+		this.server.respond(200, page(this.server.baseUrl() + otherPath.replace("/TABLE", "/" + this.table), "a@example.com"));
+
+		StepVerifier.create(this.operations.list().map(this::address))
+			.expectNext("a@example.com")
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(MailgunValidationException.class,
+					ex -> assertThat(ex.getParameter()).isEqualTo("paging.next")))
+			.verify(Duration.ofSeconds(5));
+		this.server.takeRequest();
+		this.server.assertNoMoreRequests();
+	}
+
 	@Test
 	void aFailedPageEndsTheListWithTheError() {
 		this.server.respond(200, page(link(1), "a@example.com"))

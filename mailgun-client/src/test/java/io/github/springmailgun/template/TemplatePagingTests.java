@@ -141,6 +141,43 @@ class TemplatePagingTests {
 	}
 
 	@Test
+	void nextPageRefusesALinkToAnotherPathOfATrustedHostWithoutARequest() {
+		for (String path : List.of("/v5/accounts/http_signing_key", "/v3/mg.example.com/templates/%2e%2e/%2e%2e/x",
+				"/v3/mg.example.com/templates/welcome", "/v3/other.example.com/templates?page=next")) {
+			TemplatePage forged = new TemplatePage(List.of(),
+					new PagingLinks(null, null, this.mailgun.baseUrl() + path, null));
+			assertThatExceptionOfType(MailgunValidationException.class).as(path)
+				.isThrownBy(() -> this.templates.nextPage(forged).block(TIMEOUT))
+				.satisfies(ex -> assertThat(ex.getParameter()).isEqualTo("paging.next"));
+		}
+		this.mailgun.assertNoMoreRequests();
+	}
+
+	@Test
+	void listVersionsRefusesALinkOutsideTheVersionsOfATemplate() {
+		this.mailgun.respond(200, """
+				{"template": {"name": "t", "versions": [{"tag": "v0", "active": true}]},
+				 "paging": {"next": "%s/v3/mg.example.com/templates/t/versions/%%2e%%2e/%%2e%%2e/%%2e%%2e/%%2e%%2e/v5/accounts/http_signing_key"}}
+				""".formatted(this.mailgun.baseUrl()));
+		StepVerifier.create(this.templates.listVersions("t", 10))
+			.expectNextMatches(version -> version.tag().equals("v0"))
+			.expectErrorSatisfies(ex -> assertThat(ex).isInstanceOfSatisfying(MailgunValidationException.class,
+					e -> assertThat(e.getParameter()).isEqualTo("paging.next")))
+			.verify(TIMEOUT);
+		this.mailgun.takeRequest();
+		this.mailgun.assertNoMoreRequests();
+		this.mailgun.respond(200, """
+				{"template": {"name": "t", "versions": []},
+				 "paging": {"next": "%s/v3/mg.example.com/templates/t/versions/x"}}
+				""".formatted(this.mailgun.baseUrl()));
+		TemplateVersionPage forged = this.templates.listVersionsPage("t", 10).block(TIMEOUT);
+		this.mailgun.takeRequest();
+		assertThatExceptionOfType(MailgunValidationException.class)
+			.isThrownBy(() -> this.templates.nextVersionsPage(forged).block(TIMEOUT));
+		this.mailgun.assertNoMoreRequests();
+	}
+
+	@Test
 	void nextPageWithoutALinkIsEmpty() {
 		TemplatePage last = new TemplatePage(List.of(), PagingLinks.NONE);
 		assertThat(this.templates.nextPage(last).blockOptional(TIMEOUT)).isEmpty();

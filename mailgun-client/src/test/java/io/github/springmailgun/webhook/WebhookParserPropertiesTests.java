@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.event.DeliveredEvent;
 import io.github.springmailgun.event.EventType;
 import io.github.springmailgun.event.FailedEvent;
 import io.github.springmailgun.event.MailgunEvent;
 import io.github.springmailgun.event.UnknownEvent;
+import io.github.springmailgun.testing.LoopbackMailgun;
 import io.github.springmailgun.webhook.WebhookVerificationException.Reason;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,6 +33,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -91,6 +98,80 @@ class WebhookParserPropertiesTests {
 		}
 
 	};
+
+	// ---------------------------------------------------------------------------------------------
+	// Storage URLs: the signature does not cover event-data, so a forged event may carry any URL
+
+	/** Answers every stored-message request; shared by the tries, closed after the class. */
+	private static final LoopbackMailgun STORAGE = LoopbackMailgun.start();
+
+	static {
+		STORAGE.dispatch(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return LoopbackMailgun.jsonResponse(200, "{\"From\":\"a@example.com\"}");
+			}
+
+		});
+	}
+
+	@AfterContainer
+	static void stopStorage() {
+		STORAGE.close();
+	}
+
+	@Property(tries = 300)
+	void aStorageUrlFromAnEventReachesNothingButAStoredMessage(@ForAll("storagePaths") String path) {
+		// Both outcomes must occur, or the property proves nothing about one of them.
+		Statistics.label("storage.url")
+			.coverage(coverage -> {
+				coverage.check("fetched").count(count -> count > 0);
+				coverage.check("refused").count(count -> count > 0);
+			});
+		String url = STORAGE.baseUrl() + path;
+		String body = write(Map.of("signature", Map.of("timestamp", "1529006854", "token", "t", "signature", "s"),
+				"event-data", Map.of("event", "stored", "storage", Map.of("url", url, "key", "k"))));
+		String storageUrl = PARSER.parse(body).event().data().storage().url();
+		int before = STORAGE.requestCount();
+		try {
+			STORAGE.mailgun().storedMessage(storageUrl).block(LIMIT);
+		}
+		catch (MailgunValidationException ex) {
+			assertThat(ex.getParameter()).isEqualTo("storage.url");
+			assertThat(ex.getMessage()).doesNotContain(LoopbackMailgun.API_KEY);
+			STORAGE.barrier();
+			assertThat(STORAGE.requestCount()).as("requests for %s", path).isEqualTo(before);
+			Statistics.label("storage.url").collect("refused");
+			return;
+		}
+		Statistics.label("storage.url").collect("fetched");
+		RecordedRequest request = STORAGE.takeRequest();
+		assertThat(request.getMethod()).isEqualTo("GET");
+		assertThat(request.getUrl().encodedQuery()).isNull();
+		List<String> segments = List.of(request.getUrl().encodedPath().split("/", -1));
+		assertThat(segments).hasSize(6).startsWith("", "v3", "domains");
+		assertThat(segments.get(4)).isEqualTo("messages");
+		assertThat(segments).doesNotContain(".", "..");
+		assertThat(segments.get(3) + segments.get(5)).doesNotContainIgnoringCase("%2e%2e").doesNotContainIgnoringCase("%2f");
+	}
+
+	@Provide
+	Arbitrary<String> storagePaths() {
+		Arbitrary<String> segment = Arbitraries.oneOf(
+				Arbitraries.of(".", "..", "%2e", "%2E%2e", "%252e%252e", ".%2e", "", "v3", "v4", "v5", "domains",
+						"messages", "accounts", "http_signing_key", "mg.example.com", "KEY", "a%2Fb", "a%5cb", "%zz"),
+				Arbitraries.strings().withChars("abcXYZ019-_.~%").ofMinLength(1).ofMaxLength(8));
+		Arbitrary<String> anyPath = segment.list().ofMaxSize(7).map(segments -> "/" + String.join("/", segments));
+		Arbitrary<String> storedShape = segment.list()
+			.ofSize(2)
+			.map(segments -> "/v3/domains/" + segments.get(0) + "/messages/" + segments.get(1));
+		Arbitrary<String> suffix = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("")),
+				Tuple.of(4, Arbitraries.of("?x=1", "?", "#f", "/", "/attachments/0", "/..", "/%2e%2e")));
+		Arbitrary<String> paths = Arbitraries.frequencyOf(Tuple.of(3, storedShape), Tuple.of(2, anyPath),
+				Tuple.of(1, Arbitraries.just("/v5/accounts/http_signing_key")));
+		return Combinators.combine(paths, suffix).as(String::concat);
+	}
 
 	// ---------------------------------------------------------------------------------------------
 	// JSON bodies
