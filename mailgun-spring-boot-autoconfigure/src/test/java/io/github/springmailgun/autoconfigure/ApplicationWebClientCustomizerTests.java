@@ -1,6 +1,5 @@
 package io.github.springmailgun.autoconfigure;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -8,9 +7,8 @@ import io.github.springmailgun.BlockingMailgunOperations;
 import io.github.springmailgun.message.MailgunMessage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,17 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationWebClientCustomizerTests {
 
+	// Started before each test and closed after it by OkHttp's JUnit extension.
+	@StartStop
 	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	@Test
 	void headerLoggingFilterOfTheApplicationNeverSeesTheCredentials() throws Exception {

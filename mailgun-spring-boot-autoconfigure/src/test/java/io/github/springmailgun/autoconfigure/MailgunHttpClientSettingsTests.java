@@ -14,8 +14,7 @@ import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.message.MailgunMessage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,17 +49,9 @@ class MailgunHttpClientSettingsTests {
 		.withPropertyValues("mailgun.api-key=key-settings-secret", "mailgun.domain=mg.example.com",
 				"mailgun.retry.enabled=false");
 
+	// Started before each test and closed after it by OkHttp's JUnit extension.
+	@StartStop
 	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	private String baseUrl() {
 		return "mailgun.base-url=" + this.server.url("/");

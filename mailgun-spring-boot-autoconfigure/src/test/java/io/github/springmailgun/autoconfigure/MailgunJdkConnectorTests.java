@@ -17,9 +17,8 @@ import io.github.springmailgun.message.Attachment;
 import io.github.springmailgun.message.MailgunMessage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,17 +46,9 @@ class MailgunJdkConnectorTests {
 		.withPropertyValues("mailgun.api-key=key-jdk-secret", "mailgun.domain=mg.example.com",
 				"mailgun.retry.initial-backoff=10ms", "spring.http.clients.reactive.connector=jdk");
 
+	// Started before each test and closed after it by OkHttp's JUnit extension.
+	@StartStop
 	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	private String baseUrl() {
 		return "mailgun.base-url=" + this.server.url("/");

@@ -1,6 +1,5 @@
 package io.github.springmailgun.boot.health;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +10,7 @@ import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.MailgunTemplate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -28,17 +26,9 @@ class MailgunHealthIndicatorTests {
 
 	private static final String KEY = "key-health-secret";
 
+	// Started before each test and closed after it by OkHttp's JUnit extension.
+	@StartStop
 	private final MockWebServer server = new MockWebServer();
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server.start();
-	}
-
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
 
 	private MailgunHealthIndicator indicator(Duration timeout, Duration ttl) {
 		return indicator(timeout, ttl, Schedulers.parallel());
