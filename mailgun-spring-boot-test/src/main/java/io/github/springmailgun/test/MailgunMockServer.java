@@ -143,6 +143,16 @@ public final class MailgunMockServer implements AutoCloseable {
 	// Guarded by lock.
 	private final Deque<MockRequest> requests = new ArrayDeque<>();
 
+	private final MockClock clock;
+
+	private final MockSuppressions suppressions;
+
+	private final MockTemplates templates;
+
+	private final MockEvents events;
+
+	private final MockWebhooks webhooks;
+
 	private volatile boolean closed;
 
 	private MailgunMockServer(Builder builder) {
@@ -154,7 +164,19 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.faultRandom = new Random(this.faultSeed);
 		this.requestListener = builder.requestListener;
 		resetDomains();
-		this.transport = new MockHttpTransport(this, builder.host, builder.port);
+		this.clock = (builder.clock != null) ? builder.clock : MockClock.system();
+		this.suppressions = new MockSuppressions(this.clock);
+		this.templates = new MockTemplates(this.clock);
+		this.events = new MockEvents(this.clock, this.suppressions);
+		this.webhooks = new MockWebhooks(this.clock, builder.webhookSigningKey);
+		this.events.listen(this.webhooks::onEvent);
+		MockRoutes routes = new MockRoutes();
+		new MessageEndpoints(this).register(routes);
+		this.suppressions.register(routes);
+		this.templates.register(routes);
+		this.events.register(routes);
+		this.webhooks.register(routes);
+		this.transport = new MockHttpTransport(this, new MockDispatcher(this, routes), builder.host, builder.port);
 		this.baseUrl = URI.create("http://" + urlHost(this.transport.reachableHost()) + ":" + this.transport.port());
 	}
 
@@ -255,6 +277,46 @@ public final class MailgunMockServer implements AutoCloseable {
 			this.lock.unlock();
 		}
 		return this;
+	}
+
+	/**
+	 * Returns the clock that events and webhooks run on.
+	 * @return the clock
+	 */
+	public MockClock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Returns the events of the accepted messages, per recipient.
+	 * @return the events
+	 */
+	public MockEvents events() {
+		return this.events;
+	}
+
+	/**
+	 * Returns the suppression lists: bounces, unsubscribes, complaints and the allowlist.
+	 * @return the suppressions
+	 */
+	public MockSuppressions suppressions() {
+		return this.suppressions;
+	}
+
+	/**
+	 * Returns the stored templates.
+	 * @return the templates
+	 */
+	public MockTemplates templates() {
+		return this.templates;
+	}
+
+	/**
+	 * Returns the registered webhooks and the signing key they are posted with.
+	 * @return the webhooks
+	 */
+	public MockWebhooks webhooks() {
+		return this.webhooks;
 	}
 
 	/**
@@ -475,9 +537,10 @@ public final class MailgunMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every message and request, clears queued and random faults and delays (the random sequence
-	 * starts again from its seed), zeroes the request count, and restores the configured domains. The
-	 * port and key stay.
+	 * Forgets every message, event and request, empties the suppression lists, templates and webhooks,
+	 * drops events and webhook posts not yet due, clears queued and random faults and delays (the random
+	 * sequence starts again from its seed), zeroes the request count, and restores the configured
+	 * domains. The port, the keys and the clock's time stay.
 	 * @return this server
 	 */
 	public MailgunMockServer reset() {
@@ -495,6 +558,11 @@ public final class MailgunMockServer implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+		this.clock.cancelAll();
+		this.events.reset();
+		this.suppressions.reset();
+		this.templates.reset();
+		this.webhooks.reset();
 		return this;
 	}
 
@@ -516,6 +584,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		}
 		this.closed = true;
 		this.transport.close();
+		this.clock.close();
 	}
 
 	/**
@@ -598,7 +667,7 @@ public final class MailgunMockServer implements AutoCloseable {
 	}
 
 	MockMessage accept(String domain, FormData form, boolean mime) {
-		Instant now = Instant.now();
+		Instant now = this.clock.now();
 		String id = "<" + ID_TIME.format(now) + "." + this.sequence.incrementAndGet() + "." + randomText(6, true)
 				+ "@" + domain + ">";
 		String storageKey = randomText(32, false);
@@ -612,6 +681,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+		this.events.accepted(message);
 		return message;
 	}
 
@@ -705,6 +775,11 @@ public final class MailgunMockServer implements AutoCloseable {
 		private long maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
 
 		private long faultSeed = DEFAULT_FAULT_SEED;
+
+		private @Nullable MockClock clock;
+
+		private String webhookSigningKey = MockWebhooks.DEFAULT_SIGNING_KEY;
+
 		private @Nullable Consumer<MockRequest> requestListener;
 
 		private Builder() {
@@ -795,6 +870,31 @@ public final class MailgunMockServer implements AutoCloseable {
 		 */
 		public Builder faultSeed(long seed) {
 			this.faultSeed = seed;
+			return this;
+		}
+
+		/**
+		 * Sets the clock events and webhooks run on: {@link MockClock#manual(Instant)} lets a test move
+		 * time instead of waiting. The default is a {@link MockClock#system()} clock of the server's own.
+		 * @param clock the clock, used by this server only
+		 * @return this builder
+		 */
+		public Builder clock(MockClock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Sets the HTTP webhook signing key the server signs webhooks with, the application's
+		 * {@code mailgun.webhooks.signing-key}.
+		 * @param signingKey the key, {@value MockWebhooks#DEFAULT_SIGNING_KEY} by default
+		 * @return this builder
+		 */
+		public Builder webhookSigningKey(String signingKey) {
+			if (signingKey == null || signingKey.isEmpty()) {
+				throw new IllegalArgumentException("webhookSigningKey must not be empty");
+			}
+			this.webhookSigningKey = signingKey;
 			return this;
 		}
 

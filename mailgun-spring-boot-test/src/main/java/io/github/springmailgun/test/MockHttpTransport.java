@@ -60,9 +60,9 @@ final class MockHttpTransport implements AutoCloseable {
 	/** The address a client on this machine connects to. */
 	private final String reachableHost;
 
-	MockHttpTransport(MailgunMockServer server, String host, int port) {
+	MockHttpTransport(MailgunMockServer server, MockDispatcher dispatcher, String host, int port) {
 		this.server = server;
-		this.dispatcher = new MockDispatcher(server);
+		this.dispatcher = dispatcher;
 		// Daemon threads: a mock that was not closed never keeps a test JVM alive. Separate loops for the
 		// listener and the connections, so close() can stop them in an order that leaks no connection.
 		this.acceptorLoops = LoopResources.create("mailgun-mock-accept", 1, true);
@@ -106,19 +106,19 @@ final class MockHttpTransport implements AutoCloseable {
 	private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		this.server.countRequest();
 		String method = request.method().name();
-		String path = rawPath(request.uri());
+		String target = rawTarget(request.uri());
 		HttpHeaders headers = request.requestHeaders();
 		long limit = this.server.maxRequestSize();
 		return request.receive()
 			.asByteArray()
 			.reduceWith(() -> new BodyCollector(limit), BodyCollector::add)
-			.map(body -> this.dispatcher.answer(method, path, headers::get, body.bytes(), body.tooLarge()))
+			.map(body -> this.dispatcher.answer(method, target, headers::get, body.bytes(), body.tooLarge()))
 			.flatMap(answer -> (answer.delay() != null && !answer.delay().isZero())
 					? Mono.delay(answer.delay()).thenReturn(answer) : Mono.just(answer))
 			.flatMap(answer -> write(response, answer));
 	}
 
-	private static Mono<Void> write(HttpServerResponse response, MockDispatcher.Answer answer) {
+	private static Mono<Void> write(HttpServerResponse response, MockAnswer answer) {
 		if (answer.disconnect()) {
 			response.withConnection(Connection::dispose);
 			return Mono.empty();
@@ -132,20 +132,19 @@ final class MockHttpTransport implements AutoCloseable {
 		return response.sendByteArray(Mono.just(answer.body())).then();
 	}
 
-	/** The path of a request target, raw (still percent-encoded) and without the query. */
-	private static String rawPath(String target) {
-		String path = target;
-		if (!path.startsWith("/")) {
-			try {
-				// An absolute-form target, as sent through a proxy.
-				path = URI.create(target).getRawPath();
-			}
-			catch (IllegalArgumentException ex) {
-				return target;
-			}
+	/** The path and query of a request target, raw (still percent-encoded). */
+	private static String rawTarget(String target) {
+		if (target.startsWith("/")) {
+			return target;
 		}
-		int query = path.indexOf('?');
-		return (query >= 0) ? path.substring(0, query) : path;
+		try {
+			// An absolute-form target, as sent through a proxy.
+			URI uri = URI.create(target);
+			return (uri.getRawQuery() != null) ? uri.getRawPath() + "?" + uri.getRawQuery() : uri.getRawPath();
+		}
+		catch (IllegalArgumentException ex) {
+			return target;
+		}
 	}
 
 	/**
