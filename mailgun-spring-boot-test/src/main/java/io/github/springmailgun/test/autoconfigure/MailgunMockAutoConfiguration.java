@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts a {@link MailgunMockServer} for the application context and hands it to the starter as its
- * {@link MailgunConnectionDetails}, ahead of the properties-backed ones. Imported by
+ * {@link MailgunConnectionDetails}, ahead of the properties-backed ones. The mock knows the application's
+ * domains and signs its webhooks with the application's {@code mailgun.webhooks.signing-key}. Imported by
  * {@link AutoConfigureMailgunMock}.
  */
 @AutoConfiguration(before = MailgunAutoConfiguration.class)
@@ -30,6 +31,12 @@ public final class MailgunMockAutoConfiguration {
 		MailgunMockServer.Builder builder = MailgunMockServer.builder().apiKey("mock-" + UUID.randomUUID());
 		binder.bind("mailgun.domain", String.class).ifBound(builder::domain);
 		binder.bind("mailgun.health.domains", Bindable.listOf(String.class)).orElse(List.of()).forEach(builder::domain);
+		// Signs its webhooks with the key the application verifies them with, so they pass unchanged.
+		binder.bind("mailgun.webhooks.signing-key", String.class).ifBound(key -> {
+			if (!key.isEmpty()) {
+				builder.webhookSigningKey(key);
+			}
+		});
 		return builder.start();
 	}
 

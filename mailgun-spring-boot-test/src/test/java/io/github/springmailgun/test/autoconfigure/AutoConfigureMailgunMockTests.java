@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the domain, and the test asserts what was sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "mailgun.domain=mg.myapp.example")
+		properties = { "mailgun.domain=mg.myapp.example", "mailgun.webhooks.signing-key=app-signing-key" })
 @AutoConfigureMailgunMock
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoConfigureMailgunMockTests {
@@ -60,6 +60,8 @@ class AutoConfigureMailgunMockTests {
 		assertThat(sent.domain()).isEqualTo("mg.myapp.example");
 		assertThat(response.body()).isEqualTo(sent.messageId());
 		assertThat(this.settings.baseUrl()).isEqualTo(this.mailgun.baseUrl());
+		// The mock signs webhooks with the key the application's endpoint verifies them with.
+		assertThat(this.mailgun.webhooks().signingKey()).isEqualTo("app-signing-key");
 	}
 
 	@Test
