@@ -1,8 +1,12 @@
 package io.github.springmailgun.test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,81 +14,150 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders what a {@link MailgunMockServer} received as a page a person can read in a browser: newest
- * first, with sender, recipients, subject, tags, attachments and a preview of the HTML body (in a
- * sandboxed frame, so a message's scripts and styles cannot touch the page). Applications serve it from
- * a local-mode endpoint such as {@code GET /outbox}.
+ * first, with sender, recipients, subject, tags, attachments, a preview of the HTML body (in a sandboxed
+ * frame, so a message's scripts and styles cannot touch the page) and each recipient's events. The page
+ * updates itself: it fetches its content again every second from {@code <its path>/content}, which
+ * {@link #renderContent(MailgunMockServer)} answers. Applications serve both from a local-mode endpoint
+ * such as {@code GET /outbox} (see {@code MockOutboxController}).
  */
 public final class MockOutbox {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	// Replaces the content only when it changed, so previews do not reload (and flicker) every second.
+	private static final String SCRIPT = "<script>(function(){var box=document.getElementById('outbox');"
+			+ "var url=location.pathname.replace(/\\/$/,'')+'/content';var last=box.innerHTML;"
+			+ "setInterval(function(){fetch(url,{cache:'no-store'}).then(function(r){return r.ok?r.text():null;})"
+			+ ".then(function(t){if(t!==null&&t!==last){last=t;box.innerHTML=t;}}).catch(function(){});},1000);"
+			+ "})();</script>";
 
 	private MockOutbox() {
 	}
 
 	/**
-	 * Renders the messages the server has accepted.
+	 * Renders the page for the messages and events of a mock; the page keeps itself up to date.
 	 * @param server the mock
 	 * @return a complete HTML page
 	 */
 	public static String render(MailgunMockServer server) {
-		return render(server.sentMessages());
+		return page(renderContent(server), true);
 	}
 
 	/**
-	 * Renders the given messages.
+	 * Renders the content of the page, which the page fetches every second to update itself.
+	 * @param server the mock
+	 * @return an HTML fragment
+	 */
+	public static String renderContent(MailgunMockServer server) {
+		return content(server.sentMessages(), server.events().all());
+	}
+
+	/**
+	 * Renders the given messages, without events, as a page that does not update itself.
 	 * @param messages the messages, oldest first
 	 * @return a complete HTML page
 	 */
 	public static String render(List<MockMessage> messages) {
+		return page(content(messages, List.of()), false);
+	}
+
+	private static String page(String content, boolean live) {
+		return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Outbox (local Mailgun mock)</title>"
+				+ "<style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #ccc;"
+				+ "border-radius:6px;padding:1em;margin:1em 0}dt{font-weight:bold;float:left;width:7em}"
+				+ "dd{margin-left:8em}iframe{width:100%;height:16em;border:1px solid #eee}"
+				+ "ol.events{list-style:none;padding:0;margin:.2em 0}ol.events li{display:inline-block;margin:0 .4em .2em 0;"
+				+ "padding:.1em .5em;border-radius:1em;background:#eef;font-size:90%}"
+				+ "li.delivered{background:#dfd}li.failed{background:#fdd}li.opened,li.clicked{background:#ffd}"
+				+ "li.complained,li.unsubscribed{background:#fed}</style></head><body><h1>Outbox</h1>"
+				+ "<div id=\"outbox\">" + content + "</div>" + (live ? SCRIPT : "") + "</body></html>";
+	}
+
+	private static String content(List<MockMessage> messages, List<MockEvent> events) {
 		StringBuilder page = new StringBuilder(1024 + messages.size() * 1024);
-		page.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Outbox (local Mailgun mock)</title>")
-			.append("<style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #ccc;")
-			.append("border-radius:6px;padding:1em;margin:1em 0}dt{font-weight:bold;float:left;width:7em}")
-			.append("dd{margin-left:8em}iframe{width:100%;height:16em;border:1px solid #eee}</style></head><body>")
-			.append("<h1>Outbox</h1><p>")
+		page.append("<p id=\"summary\">")
 			.append(messages.size())
 			.append(messages.size() == 1 ? " message" : " messages")
-			.append(" accepted by the local Mailgun mock. Nothing was delivered.</p>");
+			.append(" accepted by the local Mailgun mock. Nothing leaves this machine.</p>");
 		List<MockMessage> newestFirst = new ArrayList<>(messages);
-		java.util.Collections.reverse(newestFirst);
+		Collections.reverse(newestFirst);
 		for (MockMessage message : newestFirst) {
-			page.append("<article><h2>").append(escape(message.subject(), "(no subject)")).append("</h2><dl>");
-			row(page, "From", message.from());
-			row(page, "To", String.join(", ", message.to()));
-			if (!message.cc().isEmpty()) {
-				row(page, "Cc", String.join(", ", message.cc()));
-			}
-			if (!message.bcc().isEmpty()) {
-				row(page, "Bcc", String.join(", ", message.bcc()));
-			}
-			row(page, "Id", message.messageId());
-			row(page, "Received", message.receivedAt().toString());
-			if (!message.tags().isEmpty()) {
-				row(page, "Tags", String.join(", ", message.tags()));
-			}
-			if (message.template() != null) {
-				row(page, "Template", message.template()
-						+ ((message.templateVariables() != null) ? " " + message.templateVariables() : ""));
-			}
-			if (!message.files().isEmpty()) {
-				List<String> files = message.files()
-					.stream()
-					.map(file -> file.filename() + " (" + file.contentType() + ", " + file.size() + " bytes)")
-					.toList();
-				row(page, "Files", String.join(", ", files));
-			}
-			page.append("</dl>");
-			String html = message.html();
-			if (html == null && message.isMime() && message.rawMime() != null) {
-				page.append("<pre>").append(escape(new String(message.rawMime(), StandardCharsets.UTF_8), "")).append("</pre>");
-			}
-			else if (html != null) {
-				page.append("<iframe sandbox title=\"HTML preview\" srcdoc=\"").append(HtmlUtils.htmlEscape(html)).append("\"></iframe>");
-			}
-			else if (message.text() != null) {
-				page.append("<pre>").append(escape(message.text(), "")).append("</pre>");
-			}
-			page.append("</article>");
+			message(page, message, events);
 		}
-		return page.append("</body></html>").toString();
+		return page.toString();
+	}
+
+	private static void message(StringBuilder page, MockMessage message, List<MockEvent> events) {
+		page.append("<article class=\"message\" data-message-id=\"")
+			.append(escape(message.messageId(), ""))
+			.append("\"><h2>")
+			.append(escape(message.subject(), "(no subject)"))
+			.append("</h2><dl>");
+		row(page, "From", message.from());
+		row(page, "To", String.join(", ", message.to()));
+		if (!message.cc().isEmpty()) {
+			row(page, "Cc", String.join(", ", message.cc()));
+		}
+		if (!message.bcc().isEmpty()) {
+			row(page, "Bcc", String.join(", ", message.bcc()));
+		}
+		row(page, "Id", message.messageId());
+		row(page, "Received", TIME.format(message.receivedAt()));
+		if (!message.tags().isEmpty()) {
+			row(page, "Tags", String.join(", ", message.tags()));
+		}
+		if (message.template() != null) {
+			row(page, "Template", message.template()
+					+ ((message.templateVariables() != null) ? " " + message.templateVariables() : ""));
+		}
+		if (!message.files().isEmpty()) {
+			List<String> files = message.files()
+				.stream()
+				.map(file -> file.filename() + " (" + file.contentType() + ", " + file.size() + " bytes)")
+				.toList();
+			row(page, "Files", String.join(", ", files));
+		}
+		page.append("</dl>");
+		timelines(page, message, events);
+		String html = message.html();
+		byte[] mime = message.rawMime();
+		if (html == null && message.isMime() && mime != null) {
+			page.append("<pre>").append(escape(new String(mime, StandardCharsets.UTF_8), "")).append("</pre>");
+		}
+		else if (html != null) {
+			page.append("<iframe sandbox title=\"HTML preview\" srcdoc=\"").append(HtmlUtils.htmlEscape(html)).append("\"></iframe>");
+		}
+		else if (message.text() != null) {
+			page.append("<pre>").append(escape(message.text(), "")).append("</pre>");
+		}
+		page.append("</article>");
+	}
+
+	/** Each recipient's events, oldest first. */
+	private static void timelines(StringBuilder page, MockMessage message, List<MockEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		page.append("<table class=\"recipients\">");
+		for (String recipient : message.recipients()) {
+			page.append("<tr><td>").append(escape(recipient, "")).append("</td><td><ol class=\"events\">");
+			for (MockEvent event : events) {
+				if (event.messageId().equals(message.messageId()) && event.recipient().equalsIgnoreCase(recipient)) {
+					String label = event.event() + ((event.severity() != null) ? " (" + event.severity() + ")" : "");
+					Object reason = event.data().get("reason");
+					page.append("<li class=\"")
+						.append(escape(event.event(), ""))
+						.append("\" title=\"")
+						.append(escape(TIME.format(event.timestamp()) + ((reason != null) ? ", " + reason : ""), ""))
+						.append("\">")
+						.append(escape(label, ""))
+						.append("</li>");
+				}
+			}
+			page.append("</ol></td></tr>");
+		}
+		page.append("</table>");
 	}
 
 	private static void row(StringBuilder page, String name, @Nullable String value) {
