@@ -4,7 +4,7 @@
 # image is built on eclipse-temurin:17-jre by default.
 #
 #   .ci/build-jre-image.sh [image]        (default mailgun-mock-jre:ci)
-#   MAILGUN_MOCK_BASE_IMAGE=mailgun-mock-jre:ci mvn -Pdocker ...
+#   MAILGUN_MOCK_BASE_IMAGE=mailgun-mock-jre:ci mvn -Pheavy ...
 #   BASE_IMAGE=mailgun-mock-jre:ci mailgun-spring-boot-test/src/main/docker/build-image.sh
 #
 # jlink links the modules the mock needs; every shared library the runtime loads from outside itself

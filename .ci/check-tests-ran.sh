@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a module that has test sources executed no test, and prints one closing line with the totals.
-# SUREFIRE_REPORTS names the report folder under target/ (default surefire-reports; the docker profile
-# writes surefire-reports-docker). With NO_SKIPS=1 a skipped test fails too: a phase that started a
-# Docker engine must not pass on tests that skipped for want of one.
+# SUREFIRE_REPORTS names the report folder under target/ (default surefire-reports; the heavy profile
+# writes surefire-reports-heavy). With NO_SKIPS=1 a skipped test fails too: a phase that started a
+# Docker engine and installed chromium must not pass on tests that skipped for want of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reports_dir="${SUREFIRE_REPORTS:-surefire-reports}"
