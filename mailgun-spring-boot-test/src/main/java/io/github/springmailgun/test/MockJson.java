@@ -1,6 +1,8 @@
 package io.github.springmailgun.test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,9 @@ final class MockJson {
 	};
 
 	// Immutable once built and thread-safe: shared by every mock in the class loader.
+	private static final TypeReference<ArrayList<Object>> ARRAY = new TypeReference<>() {
+	};
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private MockJson() {
@@ -37,6 +42,16 @@ final class MockJson {
 	static @Nullable Map<String, Object> readObject(String json) {
 		try {
 			return MAPPER.readValue(json, OBJECT);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/** Reads a JSON array, or returns {@code null} when the text is not one. */
+	static @Nullable List<Object> readArray(String json) {
+		try {
+			return MAPPER.readValue(json, ARRAY);
 		}
 		catch (JacksonException ex) {
 			return null;
