@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +16,10 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Renders what a {@link MailgunMockServer} received as a page a person can read in a browser: newest
  * first, with sender, recipients, subject, tags, attachments, a preview of the HTML body (in a sandboxed
- * frame, so a message's scripts and styles cannot touch the page) and each recipient's events. The page
- * updates itself: it fetches its content again every second from {@code <its path>/content}, which
- * {@link #renderContent(MailgunMockServer)} answers. Applications serve both from a local-mode endpoint
- * such as {@code GET /outbox} (see {@code MockOutboxController}).
+ * frame, so a message's scripts and styles cannot touch the page), each recipient's events, and the
+ * suppression lists. The page updates itself: it fetches its content again every second from
+ * {@code <its path>/content}, which {@link #renderContent(MailgunMockServer)} answers. Applications serve
+ * both from a local-mode endpoint such as {@code GET /outbox} (see {@code MockOutboxController}).
  */
 public final class MockOutbox {
 
@@ -50,7 +51,9 @@ public final class MockOutbox {
 	 * @return an HTML fragment
 	 */
 	public static String renderContent(MailgunMockServer server) {
-		return content(server.sentMessages(), server.events().all());
+		StringBuilder content = new StringBuilder(content(server.sentMessages(), server.events().all()));
+		suppressions(content, server);
+		return content.toString();
 	}
 
 	/**
@@ -70,7 +73,7 @@ public final class MockOutbox {
 				+ "ol.events{list-style:none;padding:0;margin:.2em 0}ol.events li{display:inline-block;margin:0 .4em .2em 0;"
 				+ "padding:.1em .5em;border-radius:1em;background:#eef;font-size:90%}"
 				+ "li.delivered{background:#dfd}li.failed{background:#fdd}li.opened,li.clicked{background:#ffd}"
-				+ "li.complained,li.unsubscribed{background:#fed}</style></head><body><h1>Outbox</h1>"
+				+ "li.complained,li.unsubscribed{background:#fed}p.suppression{margin:.2em 0}</style></head><body><h1>Outbox</h1>"
 				+ "<div id=\"outbox\">" + content + "</div>" + (live ? SCRIPT : "") + "</body></html>";
 	}
 
@@ -158,6 +161,37 @@ public final class MockOutbox {
 			page.append("</ol></td></tr>");
 		}
 		page.append("</table>");
+	}
+
+	/** The suppression lists of every domain, where they are not empty. */
+	private static void suppressions(StringBuilder page, MailgunMockServer server) {
+		page.append("<section id=\"suppressions\"><h2>Suppressions</h2>");
+		int rows = 0;
+		for (MockDomain domain : server.domains()) {
+			MockSuppressions lists = server.suppressions();
+			rows += suppressionRows(page, domain.name(), "bounce", lists.bounces(domain.name()), "address", "error");
+			rows += suppressionRows(page, domain.name(), "unsubscribe", lists.unsubscribes(domain.name()), "address", "tags");
+			rows += suppressionRows(page, domain.name(), "complaint", lists.complaints(domain.name()), "address", null);
+			rows += suppressionRows(page, domain.name(), "allowlist", lists.allowlist(domain.name()), "value", "reason");
+		}
+		if (rows == 0) {
+			page.append("<p>No address is suppressed.</p>");
+		}
+		page.append("</section>");
+	}
+
+	private static int suppressionRows(StringBuilder page, String domain, String list, List<Map<String, Object>> entries,
+			String addressField, @Nullable String detailField) {
+		for (Map<String, Object> entry : entries) {
+			Object detail = (detailField != null) ? entry.get(detailField) : null;
+			page.append("<p class=\"suppression ")
+				.append(list)
+				.append("\">")
+				.append(escape(list + ": " + entry.get(addressField) + " (" + domain + ")"
+						+ ((detail != null && !String.valueOf(detail).isEmpty()) ? ", " + detail : ""), ""))
+				.append("</p>");
+		}
+		return entries.size();
 	}
 
 	private static void row(StringBuilder page, String name, @Nullable String value) {

@@ -47,6 +47,11 @@ class MockOutboxTests {
 		assertThat(page.split("<script>", -1)).hasSize(2);
 		assertThat(page).contains("/content");
 		assertThat(page.indexOf("Second")).isLessThan(page.indexOf("First"));
+		assertThat(page).contains("No address is suppressed.");
+
+		this.mock.suppressions().addBounce("mg.example.com", "gone@example.com");
+		assertThat(MockOutbox.renderContent(this.mock)).contains("bounce: gone@example.com (mg.example.com)")
+			.doesNotContain("No address is suppressed.");
 		assertThat(page.getBytes(StandardCharsets.UTF_8)).isNotEmpty();
 	}
 
