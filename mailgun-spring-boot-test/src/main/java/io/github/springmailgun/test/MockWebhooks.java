@@ -3,6 +3,7 @@ package io.github.springmailgun.test;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,7 +239,7 @@ public final class MockWebhooks {
 				copy.put(name, List.copyOf(urls));
 			}
 		}
-		return java.util.Collections.unmodifiableMap(copy);
+		return Collections.unmodifiableMap(copy);
 	}
 
 	static byte[] randomBytes(int count) {

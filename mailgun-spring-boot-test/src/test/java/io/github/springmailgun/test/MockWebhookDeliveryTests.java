@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
@@ -22,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Events posted to webhook URLs as Mailgun posts them: the signed JSON body, the retries on Mailgun's
@@ -100,13 +107,13 @@ class MockWebhookDeliveryTests {
 			Map<String, Object> signature = (Map<String, Object>) body.get("signature");
 			String timestamp = (String) signature.get("timestamp");
 			String token = (String) signature.get("token");
-			assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+			assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), within(5L));
 			assertThat(token).hasSize(50);
 			// Recomputed here as a receiver would: hex(HMAC-SHA256(key, timestamp + token)).
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-			mac.init(new javax.crypto.spec.SecretKeySpec("key-9d4f1e".getBytes(), "HmacSHA256"));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec("key-9d4f1e".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			assertThat(signature.get("signature"))
-				.isEqualTo(java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + token).getBytes())));
+				.isEqualTo(HexFormat.of().formatHex(mac.doFinal((timestamp + token).getBytes(StandardCharsets.UTF_8))));
 
 			assertThat(mock.webhooks().awaitDeliveries(1, Duration.ofSeconds(5))).singleElement().satisfies(delivery -> {
 				assertThat(delivery.url()).isEqualTo(url);
@@ -162,9 +169,9 @@ class MockWebhookDeliveryTests {
 
 			assertThat(mock.webhooks().deliveries())
 				.extracting(MockWebhookDelivery::attempt, MockWebhookDelivery::at, MockWebhookDelivery::status)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(1, START, 500),
-						org.assertj.core.groups.Tuple.tuple(2, START.plus(Duration.ofMinutes(5)), 503),
-						org.assertj.core.groups.Tuple.tuple(3, START.plus(Duration.ofMinutes(15)), 200));
+				.containsExactly(tuple(1, START, 500),
+						tuple(2, START.plus(Duration.ofMinutes(5)), 503),
+						tuple(3, START.plus(Duration.ofMinutes(15)), 200));
 			assertThat(mock.clock().pendingTasks()).isZero();
 			// Each retry is the same request, signature included, as Mailgun's are.
 			String first = this.receiver.takeRequest().getBody().utf8();

@@ -1,9 +1,12 @@
 package io.github.springmailgun.test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -209,10 +212,24 @@ class MockWebhooksTests {
 		}
 		assertThat(this.mock.webhooks().retrySchedule()).first().isEqualTo(Duration.ofNanos(83_333_333));
 		try (MailgunMockServer manual = MailgunMockServer.builder()
-			.clock(MockClock.manual(java.time.Instant.EPOCH))
+			.clock(MockClock.manual(Instant.EPOCH))
 			.start()) {
 			assertThat(manual.webhooks().retrySchedule()).isEqualTo(MockWebhooks.MAILGUN_RETRY_SCHEDULE);
 		}
+	}
+
+	@Test
+	void theRunnableJarTakesTheSigningKeyFromTheEnvironmentAndNeverPrintsIt() {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		Map<String, String> environment = Map.of(MailgunMockServerMain.PORT, "0",
+				MailgunMockServerMain.WEBHOOK_SIGNING_KEY, "key-from-the-environment");
+		try (MailgunMockServer other = MailgunMockServerMain.start(environment::get,
+				new PrintStream(output, true, StandardCharsets.UTF_8))) {
+			assertThat(other.webhooks().signingKey()).isEqualTo("key-from-the-environment");
+			new RawHttp(other).get("/v5/accounts/http_signing_key");
+		}
+		assertThat(output.toString(StandardCharsets.UTF_8)).contains("/v5/accounts/http_signing_key")
+			.doesNotContain("key-from-the-environment");
 	}
 
 	@Test
