@@ -241,7 +241,7 @@ final class WebhookEndpoints {
 		List<String> urls = new ArrayList<>();
 		for (String value : values) {
 			String url = value.trim();
-			String problem;
+			@Nullable String problem;
 			try {
 				URI uri = new URI(url);
 				String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
@@ -256,7 +256,7 @@ final class WebhookEndpoints {
 			}
 			urls.add(url);
 		}
-		return new ArrayList<>(urls);
+		return urls;
 	}
 
 	/** Answers a {@link ReasonException} of the handler with 400 {@code {"Reason": ...}}. */
