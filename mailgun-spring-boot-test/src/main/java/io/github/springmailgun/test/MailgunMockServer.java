@@ -168,7 +168,9 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.suppressions = new MockSuppressions(this.clock);
 		this.templates = new MockTemplates(this.clock);
 		this.events = new MockEvents(this.clock, this.suppressions);
-		this.webhooks = new MockWebhooks(this.clock, builder.webhookSigningKey);
+		this.webhooks = (builder.webhookRetryCompression != null)
+				? new MockWebhooks(this.clock, builder.webhookSigningKey, builder.webhookRetryCompression)
+				: new MockWebhooks(this.clock, builder.webhookSigningKey);
 		this.events.listen(this.webhooks::onEvent);
 		MockRoutes routes = new MockRoutes();
 		new MessageEndpoints(this).register(routes);
@@ -780,6 +782,8 @@ public final class MailgunMockServer implements AutoCloseable {
 
 		private String webhookSigningKey = MockWebhooks.DEFAULT_SIGNING_KEY;
 
+		private @Nullable Long webhookRetryCompression;
+
 		private @Nullable Consumer<MockRequest> requestListener;
 
 		private Builder() {
@@ -895,6 +899,21 @@ public final class MailgunMockServer implements AutoCloseable {
 				throw new IllegalArgumentException("webhookSigningKey must not be empty");
 			}
 			this.webhookSigningKey = signingKey;
+			return this;
+		}
+
+		/**
+		 * Sets how many times faster than Mailgun's (5 min, 10 min, 15 min, 1 h, 2 h, 4 h) webhook posts
+		 * are retried. The default is {@value MockWebhooks#DEFAULT_RETRY_COMPRESSION} on the system clock
+		 * (the whole schedule in 7.5 seconds) and 1, Mailgun's own schedule, on a manual clock.
+		 * @param factor what Mailgun's delays are divided by, at least 1
+		 * @return this builder
+		 */
+		public Builder webhookRetryCompression(long factor) {
+			if (factor < 1) {
+				throw new IllegalArgumentException("webhookRetryCompression must be at least 1, was " + factor);
+			}
+			this.webhookRetryCompression = factor;
 			return this;
 		}
 

@@ -51,6 +51,9 @@ public final class MailgunMockServerMain {
 	/** The environment variable with the largest request accepted, in bytes. */
 	public static final String MAX_REQUEST_SIZE = "MAILGUN_MOCK_MAX_REQUEST_SIZE";
 
+	/** The environment variable with the HTTP webhook signing key the mock signs webhooks with. */
+	public static final String WEBHOOK_SIGNING_KEY = "MAILGUN_MOCK_WEBHOOK_SIGNING_KEY";
+
 	/** The port used without {@value #PORT}. */
 	public static final int DEFAULT_PORT = 8080;
 
@@ -104,6 +107,7 @@ public final class MailgunMockServerMain {
 		}
 		MailgunMockServer.Builder builder = MailgunMockServer.builder().host(host).port((int) port);
 		builder.apiKey(value(environment, API_KEY, MailgunMockServer.DEFAULT_API_KEY));
+		builder.webhookSigningKey(value(environment, WEBHOOK_SIGNING_KEY, MockWebhooks.DEFAULT_SIGNING_KEY));
 		builder.maxRequestSize(number(environment, MAX_REQUEST_SIZE, MailgunMockServer.DEFAULT_MAX_REQUEST_SIZE));
 		List<String> domains = domains(value(environment, DOMAINS, MailgunMockServer.DEFAULT_DOMAIN));
 		domains.forEach(builder::domain);
