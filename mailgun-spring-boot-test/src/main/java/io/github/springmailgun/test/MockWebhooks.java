@@ -68,6 +68,9 @@ public final class MockWebhooks {
 	// Guarded by lock. Oldest first.
 	private final List<MockWebhookDelivery> deliveries = new ArrayList<>();
 
+	// Guarded by lock. Domain and URL of each standing registration, which reset() restores.
+	private final List<Map.Entry<String, String>> standing = new ArrayList<>();
+
 	private volatile String signingKey;
 
 	MockWebhooks(MockClock clock, String signingKey) {
@@ -110,6 +113,41 @@ public final class MockWebhooks {
 	 */
 	public Map<String, List<String>> registered(String domain) {
 		return withRegistrations(Objects.requireNonNull(domain, "domain"), MockWebhooks::copy);
+	}
+
+	/**
+	 * Registers a URL for every webhook of a domain, now and again after each
+	 * {@link MailgunMockServer#reset()}: the application's own endpoint, registered once as one does in
+	 * Mailgun's control panel, while webhooks registered through the API belong to a test and are reset.
+	 * @param domain the domain name
+	 * @param url the URL to post every event of the domain to
+	 * @return these webhooks
+	 */
+	public MockWebhooks registerForEveryEvent(String domain, String url) {
+		Objects.requireNonNull(domain, "domain");
+		Objects.requireNonNull(url, "url");
+		this.lock.lock();
+		try {
+			this.standing.add(Map.entry(domain, url));
+			registerStanding(domain, url);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return this;
+	}
+
+	// Called with the lock held.
+	private void registerStanding(String domain, String url) {
+		withRegistrations(domain, registered -> {
+			for (String name : NAMES) {
+				List<String> urls = registered.computeIfAbsent(name, key -> new ArrayList<>());
+				if (!urls.contains(url)) {
+					urls.add(url);
+				}
+			}
+			return null;
+		});
 	}
 
 	/**
@@ -174,11 +212,15 @@ public final class MockWebhooks {
 		}
 	}
 
-	/** Forgets webhooks and deliveries, and restores the configured signing key. */
+	/**
+	 * Forgets webhooks (but the {@linkplain #registerForEveryEvent standing ones}) and deliveries, and
+	 * restores the configured signing key.
+	 */
 	void reset() {
 		this.lock.lock();
 		try {
 			this.registrations.clear();
+			this.standing.forEach(registration -> registerStanding(registration.getKey(), registration.getValue()));
 			this.deliveries.clear();
 			this.signingKey = this.configuredSigningKey;
 		}
