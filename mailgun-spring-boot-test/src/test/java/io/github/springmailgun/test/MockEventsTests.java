@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * serve what each send produces, scripted outcomes give Mailgun's sequences, and every event the mock
  * writes reads as a modelled event, from the APIs and as a webhook's {@code event-data}.
  */
-@SuppressWarnings("deprecation") // the Events API is deprecated by Mailgun, not by the mock
+@SuppressWarnings({ "deprecation", "unchecked" }) // the Events API is deprecated by Mailgun, not by the mock
 class MockEventsTests {
 
 	private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -297,6 +297,34 @@ class MockEventsTests {
 		assertThat(events.statusCode()).isEqualTo(200);
 		Map<String, Object> body = MockJson.readObject(events.body());
 		assertThat((List<?>) body.get("items")).hasSize(3);
+	}
+
+	@Test
+	void logsEntriesCarryUserVariablesAsJsonTextAsMailgunsSchemaTypesThem() {
+		send("alice@example.com");
+		HttpResponse<String> answer = new RawHttp(this.mock).post("/v1/analytics/logs", "application/json",
+				"{\"events\": [\"accepted\"]}".getBytes(StandardCharsets.UTF_8));
+		assertThat(answer.statusCode()).isEqualTo(200);
+		Map<String, Object> entry = (Map<String, Object>) ((List<?>) MockJson.readObject(answer.body()).get("items")).get(0);
+		assertThat(entry).containsEntry("user-variables", "{\"order-id\":\"42\"}")
+			.containsEntry("@timestamp", "2026-01-01T00:00:00.000Z")
+			.doesNotContainKey("timestamp");
+	}
+
+	@Test
+	void onTheSystemClockMessagesAreDeliveredWithinTheDeliveryDelay() throws InterruptedException {
+		try (MailgunMockServer real = MailgunMockServer.start()) {
+			new MailgunTemplate(MailgunClientSettings.builder(real.apiKey(), real.domain()).baseUrl(real.baseUrl()).build())
+				.send(MailgunMessage.builder().from("shop@mg.example.com").to("alice@example.com").subject("Hi").text("t").build())
+				.block();
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (real.events().all().size() < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(real.events().all()).extracting(MockEvent::event).containsExactly("accepted", "delivered");
+			assertThat(Duration.between(real.events().all().get(0).timestamp(), real.events().all().get(1).timestamp()))
+				.isGreaterThanOrEqualTo(MockEvents.DEFAULT_DELIVERY_DELAY);
+		}
 	}
 
 	@Test
