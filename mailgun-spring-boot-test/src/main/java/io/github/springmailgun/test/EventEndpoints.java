@@ -1,6 +1,5 @@
 package io.github.springmailgun.test;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,8 +65,8 @@ final class EventEndpoints {
 			}
 		}
 		int limit = MockPaging.limit(call, 100, EVENTS_LIMIT);
-		Instant begin = time(call, "begin");
-		Instant end = time(call, "end");
+		Instant begin = EventFilters.time(call, "begin");
+		Instant end = EventFilters.time(call, "end");
 		String ascendingText = call.query("ascending");
 		boolean ascending = (ascendingText != null) ? ascendingText.equalsIgnoreCase("yes")
 				: (begin != null && end != null && !begin.isAfter(end));
@@ -76,10 +75,10 @@ final class EventEndpoints {
 		Predicate<MockEvent> filter = event -> event.domain().equalsIgnoreCase(call.domain().name())
 				&& (from == null || !event.timestamp().isBefore(from)) && (to == null || !event.timestamp().isAfter(to));
 		for (String name : call.queryNames()) {
-			Function<MockEvent, List<String>> field = eventsField(name);
+			Function<MockEvent, List<String>> field = EventFilters.eventsField(name);
 			if (field != null) {
 				for (String expression : call.queryAll(name)) {
-					filter = filter.and(event -> matchesAny(field.apply(event), expression, contains(name)));
+					filter = filter.and(event -> EventFilters.matchesAny(field.apply(event), expression, EventFilters.contains(name)));
 				}
 			}
 		}
@@ -116,22 +115,22 @@ final class EventEndpoints {
 
 	private MockAnswer logs(MockCall call) {
 		Map<String, Object> query = call.json();
-		Instant end = (query.get("end") != null) ? rfc2822("end", query.get("end")) : this.events.clock().now();
-		Instant start = (query.get("start") != null) ? rfc2822("start", query.get("start")) : end.minus(Duration.ofDays(1));
+		Instant end = (query.get("end") != null) ? EventFilters.rfc2822("end", query.get("end")) : this.events.clock().now();
+		Instant start = (query.get("start") != null) ? EventFilters.rfc2822("start", query.get("start")) : end.minus(Duration.ofDays(1));
 		if (query.get("duration") != null) {
-			start = end.minus(duration(String.valueOf(query.get("duration"))));
+			start = end.minus(EventFilters.duration(String.valueOf(query.get("duration"))));
 		}
 		Instant from = start;
 		Predicate<MockEvent> filter = event -> !event.timestamp().isBefore(from) && !event.timestamp().isAfter(end);
-		List<String> names = new ArrayList<>(strings(query.get("events")));
-		for (String metric : strings(query.get("metric_events"))) {
+		List<String> names = new ArrayList<>(EventFilters.strings(query.get("events")));
+		for (String metric : EventFilters.strings(query.get("metric_events"))) {
 			names.add(metric.replaceAll("_.*", ""));
 		}
 		if (!names.isEmpty()) {
 			filter = filter.and(event -> names.stream().anyMatch(name -> name.replace("unique_", "").equals(event.event())));
 		}
-		filter = filter.and(logsFilter(query.get("filter")));
-		Map<String, Object> pagination = object(query.get("pagination"));
+		filter = filter.and(EventFilters.logsFilter(query.get("filter")));
+		Map<String, Object> pagination = EventFilters.object(query.get("pagination"));
 		boolean ascending = "timestamp:asc".equals(pagination.get("sort"));
 		int limit = logsLimit(pagination.get("limit"));
 		String page = null;
@@ -214,124 +213,13 @@ final class EventEndpoints {
 		return (pivot != null) ? "&pivot=" + pivot : "";
 	}
 
-	private static @Nullable Function<MockEvent, List<String>> eventsField(String name) {
-		return switch (name) {
-			case "event" -> event -> List.of(event.event());
-			case "recipient" -> event -> List.of(event.recipient());
-			case "message-id" -> event -> List.of(event.messageId());
-			case "severity" -> event -> (event.severity() != null) ? List.of(event.severity()) : List.of();
-			case "tags" -> EventEndpoints::tags;
-			case "from", "to", "subject" -> event -> {
-				Object value = object(object(event.data().get("message")).get("headers")).get(name);
-				return (value != null) ? List.of(String.valueOf(value)) : List.of();
-			};
-			default -> null;
-		};
-	}
 
-	private static boolean contains(String name) {
-		return name.equals("from") || name.equals("to") || name.equals("subject");
-	}
 
-	/** Mailgun's filter expressions, as far as the mock reads them: alternatives joined by {@code OR}. */
-	private static boolean matchesAny(List<String> values, String expression, boolean contains) {
-		for (String alternative : expression.split("\\s+OR\\s+")) {
-			String wanted = alternative.trim().replaceAll("^\"|\"$", "").toLowerCase(Locale.ROOT);
-			for (String value : values) {
-				String actual = value.toLowerCase(Locale.ROOT).replaceAll("^<|>$", "");
-				if (contains ? actual.contains(wanted) : actual.equals(wanted.replaceAll("^<|>$", ""))) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
 
-	/** The Logs API's {@code filter}: {@code {"AND": [{"attribute", "comparator", "values": [{"value"}]}]}}. */
-	private static Predicate<MockEvent> logsFilter(@Nullable Object filter) {
-		Predicate<MockEvent> all = event -> true;
-		Object and = object(filter).get("AND");
-		if (and == null) {
-			return all;
-		}
-		if (!(and instanceof List<?> predicates)) {
-			throw new BadRequestException("filter.AND must be a list");
-		}
-		for (Object item : predicates) {
-			Map<String, Object> predicate = object(item);
-			String attribute = String.valueOf(predicate.get("attribute"));
-			String comparator = String.valueOf(predicate.get("comparator"));
-			List<String> values = new ArrayList<>();
-			if (predicate.get("values") instanceof List<?> list) {
-				list.forEach(value -> values.add(String.valueOf(object(value).get("value"))));
-			}
-			Function<MockEvent, List<String>> field = switch (attribute) {
-				case "domain" -> event -> List.of(event.domain());
-				case "tag", "tags" -> EventEndpoints::tags;
-				default -> eventsField(attribute);
-			};
-			if (field == null) {
-				throw new BadRequestException("The mock does not support the filter attribute '"
-						+ Texts.abbreviate(attribute) + "'");
-			}
-			boolean contains = comparator.endsWith("contains");
-			boolean negated = comparator.startsWith("not") || comparator.equals("!=");
-			if (!contains && !comparator.equals("=") && !comparator.equals("!=")) {
-				throw new BadRequestException("Unsupported comparator '" + Texts.abbreviate(comparator) + "'");
-			}
-			String expression = String.join(" OR ", values);
-			all = all.and(event -> matchesAny(field.apply(event), expression, contains) != negated);
-		}
-		return all;
-	}
 
-	private static List<String> tags(MockEvent event) {
-		return strings(event.data().get("tags"));
-	}
 
-	private static @Nullable Instant time(MockCall call, String name) {
-		String text = call.query(name);
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			BigDecimal seconds = new BigDecimal(text.trim());
-			if (seconds.abs().compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
-				throw new BadRequestException("Invalid " + name + ": out of range");
-			}
-			return Instant.ofEpochSecond(seconds.longValue(),
-					seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
-		}
-		catch (NumberFormatException ex) {
-			return rfc2822(name, text);
-		}
-	}
 
-	private static Instant rfc2822(String name, Object value) {
-		try {
-			return DateTimeFormatter.RFC_1123_DATE_TIME.parse(String.valueOf(value).trim(), Instant::from);
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("Invalid " + name + ": '" + Texts.abbreviate(String.valueOf(value))
-					+ "' is not an RFC 2822 date");
-		}
-	}
 
-	/** Mailgun's durations: a count and {@code h}, {@code d} or {@code m} (months, counted as 30 days). */
-	private static Duration duration(String text) {
-		try {
-			long count = Long.parseLong(text.substring(0, text.length() - 1));
-			return switch (text.charAt(text.length() - 1)) {
-				case 'h' -> Duration.ofHours(count);
-				case 'd' -> Duration.ofDays(count);
-				case 'm' -> Duration.ofDays(30 * count);
-				default -> throw new NumberFormatException(text);
-			};
-		}
-		catch (RuntimeException ex) {
-			throw new BadRequestException("Invalid duration: '" + Texts.abbreviate(text) + "', expected like 1d or 2h");
-		}
-	}
 
 	private static int logsLimit(@Nullable Object value) {
 		if (value == null) {
@@ -364,17 +252,6 @@ final class EventEndpoints {
 		return (text != null) ? text : "";
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> object(@Nullable Object value) {
-		return (value instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
-	}
 
-	private static List<String> strings(@Nullable Object value) {
-		List<String> strings = new ArrayList<>();
-		if (value instanceof List<?> list) {
-			list.forEach(item -> strings.add(String.valueOf(item)));
-		}
-		return strings;
-	}
 
 }

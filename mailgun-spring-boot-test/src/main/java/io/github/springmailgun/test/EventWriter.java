@@ -131,7 +131,7 @@ final class EventWriter {
 
 	private MockEvent event(MockMessage message, String recipient, Instant at, @Nullable String severity,
 			Map<String, Object> data) {
-		return new MockEvent((String) data.get("id"), (String) data.get("event"), severity, message.domain(), recipient,
+		return new MockEvent(String.valueOf(data.get("id")), String.valueOf(data.get("event")), severity, message.domain(), recipient,
 				message.messageId(), at, data);
 	}
 
