@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code GET /v3/domains/{domain}/messages/{storage-key}}: the stored form of an accepted message,
  * with its attachments at {@code .../attachments/{index}}.</li>
  * <li>{@code GET /v4/domains/{name}}: the domain's state and DNS records (see {@link MockDomain}).</li>
+ * <li>{@code GET /v3/{domain}/events} and {@code POST /v1/analytics/logs}: the events of the accepted
+ * messages (see {@link MockEvents}).</li>
  * </ul>
  *
  * <p>

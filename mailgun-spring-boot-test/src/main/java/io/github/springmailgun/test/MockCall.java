@@ -91,6 +91,11 @@ final class MockCall {
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
+	/** The names of the query parameters, in order. */
+	java.util.Set<String> queryNames() {
+		return java.util.Collections.unmodifiableSet(this.query.keySet());
+	}
+
 	/** Every value of a query parameter, in order. */
 	List<String> queryAll(String name) {
 		return this.query.getOrDefault(name, List.of());
