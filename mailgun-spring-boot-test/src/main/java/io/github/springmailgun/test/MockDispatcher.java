@@ -91,7 +91,7 @@ final class MockDispatcher {
 			String name = variables.get("domain");
 			domain = (name != null) ? this.server.findDomain(name) : null;
 			if (domain == null) {
-				return endpoint.plainErrors() ? MockAnswer.json(404, "Domain not found: " + name)
+				return endpoint.namesUnknownDomain() ? MockAnswer.json(404, "Domain not found: " + name)
 						: MockAnswer.json(404, "Domain not found");
 			}
 		}

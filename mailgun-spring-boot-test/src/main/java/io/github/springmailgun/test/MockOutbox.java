@@ -72,8 +72,9 @@ public final class MockOutbox {
 				+ "dd{margin-left:8em}iframe{width:100%;height:16em;border:1px solid #eee}"
 				+ "ol.events{list-style:none;padding:0;margin:.2em 0}ol.events li{display:inline-block;margin:0 .4em .2em 0;"
 				+ "padding:.1em .5em;border-radius:1em;background:#eef;font-size:90%}"
-				+ "li.delivered{background:#dfd}li.failed{background:#fdd}li.opened,li.clicked{background:#ffd}"
-				+ "li.complained,li.unsubscribed{background:#fed}p.suppression{margin:.2em 0}</style></head><body><h1>Outbox</h1>"
+				+ "ol.events li.delivered{background:#cfc}ol.events li.failed{background:#fcc}"
+				+ "ol.events li.opened,ol.events li.clicked{background:#ffc}"
+				+ "ol.events li.complained,ol.events li.unsubscribed{background:#fdb}p.suppression{margin:.2em 0}</style></head><body><h1>Outbox</h1>"
 				+ "<div id=\"outbox\">" + content + "</div>" + (live ? SCRIPT : "") + "</body></html>";
 	}
 

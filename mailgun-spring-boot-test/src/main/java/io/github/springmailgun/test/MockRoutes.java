@@ -105,9 +105,27 @@ final class MockRoutes {
 	 */
 	record Endpoint(String method, String[] pattern, Handler handler, boolean api) {
 
-		/** Mailgun's v3 API answers a wrong key with a plain {@code Forbidden}; the others with JSON. */
+		/**
+		 * Mailgun's message endpoints (sending and stored messages) answer a wrong key with a plain
+		 * {@code Forbidden}; the others with JSON {@code Invalid private key}.
+		 */
 		boolean plainErrors() {
-			return this.pattern[0].equals("v3");
+			for (String segment : this.pattern) {
+				if (segment.equals("messages") || segment.equals("messages.mime")) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Endpoints with the domain right after the version ({@code /v3/{domain}/...}) and the message
+		 * endpoints answer an unknown domain with {@code Domain not found: <name>}; those under
+		 * {@code /v3/domains/} and {@code /v4/domains/} with {@code Domain not found}, as Mailgun's
+		 * OpenAPI document gives it.
+		 */
+		boolean namesUnknownDomain() {
+			return plainErrors() || (this.pattern.length > 1 && this.pattern[1].equals("{domain}"));
 		}
 
 		boolean hasDomain() {
