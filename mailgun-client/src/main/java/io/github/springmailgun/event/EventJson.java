@@ -1,13 +1,16 @@
 package io.github.springmailgun.event;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunDates;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,8 +55,24 @@ final class EventJson {
 		return new EventData(name.asString(), text(eventData, "id"), timestamp(eventData),
 				text(eventData, "recipient"), new MessageHeaders(text(headers, "message-id"), text(headers, "from"),
 						text(headers, "to"), text(headers, "subject")),
-				strings(eventData.path("tags")), Json.immutableObject(eventData.path("user-variables")),
+				strings(eventData.path("tags")), userVariables(eventData.path("user-variables")),
 				(key != null || url != null) ? new StorageLocation(key, url) : null, Json.immutableObject(eventData));
+	}
+
+	/**
+	 * The Logs API writes {@code user-variables} as JSON text (its schema types them as a string), the
+	 * Events API and webhooks as an object; text that is no JSON object gives no variables.
+	 */
+	private static Map<String, Object> userVariables(JsonNode variables) {
+		if (!variables.isString()) {
+			return Json.immutableObject(variables);
+		}
+		try {
+			return Json.immutableObject(Json.readMap(variables.asString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (JacksonException ex) {
+			return Map.of();
+		}
 	}
 
 	private static @Nullable DeliveryStatus deliveryStatus(JsonNode eventData) {

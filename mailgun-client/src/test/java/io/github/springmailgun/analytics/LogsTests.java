@@ -53,6 +53,22 @@ class LogsTests {
 			+ "\"end\":\"Fri, 12 Jul 2024 00:00:00 -0000\",\"items\":[],\"pagination\":{\"next\":\"t9\"}}";
 
 	@Test
+	void userVariablesWrittenAsJsonTextAreReadAsAnObject() {
+		// The Logs API's schema (LogEvent) types user-variables as a string of JSON; events and webhooks
+		// carry an object.
+		this.server.respond(200, "{\"start\":\"Mon, 08 Jul 2024 00:00:00 -0000\",\"end\":\"Fri, 12 Jul 2024 00:00:00 -0000\","
+				+ "\"items\":[{\"id\":\"a\",\"event\":\"delivered\",\"@timestamp\":\"2024-07-08T16:30:18.530Z\","
+				+ "\"user-variables\":\"{\\\"order\\\":\\\"42\\\",\\\"vip\\\":true}\"},"
+				+ "{\"id\":\"b\",\"event\":\"delivered\",\"@timestamp\":\"2024-07-08T16:30:19.530Z\","
+				+ "\"user-variables\":\"not json\"}],\"pagination\":{}}");
+
+		LogsPage page = this.analytics.logsPage(documentedQuery().build()).block();
+
+		assertThat(page.items().get(0).userVariables()).containsEntry("order", "42").containsEntry("vip", true);
+		assertThat(page.items().get(1).userVariables()).isEmpty();
+	}
+
+	@Test
 	void readsOnePageWithTheDocumentedQuery() {
 		this.server.respond(200, fixture(getClass(), "logs.json"));
 
