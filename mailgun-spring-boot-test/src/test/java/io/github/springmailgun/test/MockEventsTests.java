@@ -309,6 +309,9 @@ class MockEventsTests {
 		assertThat(entry).containsEntry("user-variables", "{\"order-id\":\"42\"}")
 			.containsEntry("@timestamp", "2026-01-01T00:00:00.000Z")
 			.doesNotContainKey("timestamp");
+		// ... and the client reads that text as the variables it is.
+		assertThat(this.client.analytics().logs(LogsQuery.builder().events("accepted").build()).blockFirst().userVariables())
+			.containsEntry("order-id", "42");
 	}
 
 	@Test
