@@ -146,7 +146,8 @@ public final class MailgunHttp {
 		// WebClient calls the httpRequest callback once the connector has the request, just before writing:
 		// a failure before it (the pool refused or timed out) cannot have reached Mailgun.
 		AtomicBoolean handedToConnection = new AtomicBoolean();
-		ResponseDeadline deadline = new ResponseDeadline(readTimeout);
+		AttemptDeadline deadline = new AttemptDeadline(this.settings.writeTimeout(), readTimeout,
+				(body != null) ? body.contentLength() : 0);
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
 			.headers(headers -> {
@@ -181,9 +182,9 @@ public final class MailgunHttp {
 	/**
 	 * Writes a body with the connection's buffer factory: a multipart body then reads its files into
 	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers. The
-	 * wait for the response starts when the body is out.
+	 * write timeout bounds a stall of the upload; the wait for the response starts when the body is out.
 	 */
-	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body, ResponseDeadline deadline) {
+	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body, AttemptDeadline deadline) {
 		return (message, context) -> deadline.write(message, body.content(message.bufferFactory()));
 	}
 

@@ -24,7 +24,8 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Classifies a failure that is not an answer from Mailgun: whether the request may have reached Mailgun
- * decides whether it may be retried (see {@link Retries}). Only JDK exception types are looked for, so
+ * decides whether it may be retried (see {@link Retries}). A request whose body did not go out whole (an
+ * upload that stalled) never reached it: Mailgun acts only on a complete request. Only JDK exception types are looked for, so
  * that every connector (Reactor Netty, the JDK client, Jetty, HttpComponents) is classified alike.
  */
 final class TransportFailures {
@@ -51,6 +52,10 @@ final class TransportFailures {
 				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
 		// The JDK client's own connect timeout is an HttpTimeoutException too, but nothing was written.
 		boolean connectTimeout = cause(failure, HttpConnectTimeoutException.class) != null;
+		if (cause(failure, AttemptDeadline.UploadStalled.class) instanceof AttemptDeadline.UploadStalled stalled) {
+			return new MailgunTimeoutException("Upload to Mailgun stalled for " + target + ": " + stalled.getMessage()
+					+ "; the request did not go out whole, so Mailgun cannot have accepted it", failure, false);
+		}
 		if (!connectTimeout && handedToConnection
 				&& cause(failure, TimeoutException.class, HttpTimeoutException.class) != null) {
 			return new MailgunTimeoutException("No response from Mailgun within " + readTimeout + " for " + target,
