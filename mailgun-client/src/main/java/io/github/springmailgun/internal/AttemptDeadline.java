@@ -26,7 +26,8 @@ import org.springframework.http.ReactiveHttpOutputMessage;
  * own timeouts would need a cast to its types, and the JDK client's request timeout would count the
  * whole upload. Connectors take buffers ahead of the socket (Reactor Netty about 64 of
  * {@link DataBuffers#SLICE} bytes at a time, the kernel's send buffer holds some more), so progress
- * shows at that granularity.
+ * shows at that granularity. A retry also has what is left of the call's max-elapsed-time: when it runs
+ * out, the attempt ends with {@link OutOfTime} whatever it was doing, reading the response body included.
  */
 final class AttemptDeadline {
 
@@ -46,6 +47,11 @@ final class AttemptDeadline {
 
 	private final long bodyLength;
 
+	/** Whether the attempt is a retry, which must end by {@link #callDeadline}. */
+	private final boolean bounded;
+
+	private final long callDeadline;
+
 	private final AtomicInteger state = new AtomicInteger(WAITING);
 
 	private final AtomicReference<@Nullable MonoSink<?>> sink = new AtomicReference<>();
@@ -64,21 +70,28 @@ final class AttemptDeadline {
 	private volatile @Nullable TimeoutException failure;
 
 	/**
-	 * Creates the waits of one attempt.
+	 * Creates the waits of one attempt, a retry's timer running from now.
 	 * @param writeTimeout the longest an upload may go without progress
 	 * @param readTimeout the longest wait for the response headers once the request is out
 	 * @param bodyLength the length of the body, -1 when unknown, for the message of a stall
+	 * @param budget for a retry, what is left of the call's max-elapsed-time; {@code null} for the first
+	 * attempt
 	 */
-	AttemptDeadline(Duration writeTimeout, Duration readTimeout, long bodyLength) {
+	AttemptDeadline(Duration writeTimeout, Duration readTimeout, long bodyLength, @Nullable Duration budget) {
 		this.writeTimeout = writeTimeout;
 		this.readTimeout = readTimeout;
 		this.bodyLength = bodyLength;
+		this.bounded = budget != null;
+		this.callDeadline = System.nanoTime() + ((budget != null) ? budget.toNanos() : 0);
+		if (this.bounded) {
+			check();
+		}
 	}
 
 	/** Starts the wait for the response headers, once: the request is out. */
 	void start() {
 		this.since = System.nanoTime();
-		if (this.state.compareAndSet(WAITING, RESPONDING)) {
+		if (this.state.compareAndSet(WAITING, RESPONDING) && !this.bounded) {
 			check();
 		}
 		else {
@@ -89,7 +102,7 @@ final class AttemptDeadline {
 	/** Stops the waits: the headers arrived, or the attempt ended. */
 	void stop() {
 		int previous = this.state.getAndUpdate(current -> (current == EXPIRED) ? EXPIRED : STOPPED);
-		if (previous == WRITING || previous == RESPONDING) {
+		if (previous < STOPPED) {
 			cancelTimer();
 		}
 	}
@@ -105,7 +118,7 @@ final class AttemptDeadline {
 	 */
 	Mono<Void> write(ReactiveHttpOutputMessage message, Publisher<DataBuffer> content) {
 		this.since = System.nanoTime();
-		if (this.state.compareAndSet(WAITING, WRITING)) {
+		if (this.state.compareAndSet(WAITING, WRITING) && !this.bounded) {
 			check();
 		}
 		Publisher<DataBuffer> tracked = (content instanceof Mono<DataBuffer> mono) ? mono.doOnSuccess(last -> {
@@ -145,6 +158,26 @@ final class AttemptDeadline {
 	}
 
 	/**
+	 * Bounds the reading of a response body by the read timeout, and a retry's also by the call's
+	 * deadline, as {@code timeout(Duration)} would. That operator names the whole pipeline (with a regular
+	 * expression) on every subscription, 3.6% of a send's CPU in a JFR profile; this needs no name, and
+	 * schedules no timer at all when the body was already read by the time it is subscribed.
+	 * @param <T> the result type
+	 * @param body the reading of the body
+	 * @return the reading, or a {@link TimeoutException} ({@link OutOfTime} when the call's time ran out)
+	 */
+	<T> Mono<T> within(Mono<T> body) {
+		long left = this.readTimeout.toNanos();
+		boolean callEnds = this.bounded && this.callDeadline - System.nanoTime() < left;
+		if (callEnds) {
+			left = Math.max(this.callDeadline - System.nanoTime(), 0);
+		}
+		Mono<T> expired = Mono.delay(Duration.ofNanos(left)).then(Mono.error(() -> callEnds ? new OutOfTime(true)
+				: new TimeoutException("Did not read the response body within " + this.readTimeout.toMillis() + "ms")));
+		return Mono.firstWithSignal(body, expired);
+	}
+
+	/**
 	 * Expires the current wait when it has run out, or looks again when it may have: the timer never
 	 * sleeps longer than the read timeout, so that the switch from the upload to the response never has
 	 * to move it.
@@ -152,11 +185,16 @@ final class AttemptDeadline {
 	private void check() {
 		while (true) {
 			int current = this.state.get();
-			if (current != WRITING && current != RESPONDING) {
+			if (current >= STOPPED) {
 				return;
 			}
-			Duration timeout = (current == WRITING) ? this.writeTimeout : this.readTimeout;
-			long left = this.since + timeout.toNanos() - System.nanoTime();
+			long now = System.nanoTime();
+			long left = (current == WAITING) ? Long.MAX_VALUE
+					: this.since + ((current == WRITING) ? this.writeTimeout : this.readTimeout).toNanos() - now;
+			boolean callEnds = this.bounded && this.callDeadline - now <= left;
+			if (callEnds) {
+				left = this.callDeadline - now;
+			}
 			if (left > 0) {
 				this.timer = Schedulers.parallel()
 					.schedule(this::check, Math.min(left, this.readTimeout.toNanos()), TimeUnit.NANOSECONDS);
@@ -165,8 +203,9 @@ final class AttemptDeadline {
 				}
 				return;
 			}
-			this.failure = (current == WRITING) ? new UploadStalled(this.writeTimeout, this.bytesTaken, this.bodyLength)
-					: new TimeoutException("No response headers within " + this.readTimeout.toMillis() + "ms");
+			this.failure = callEnds ? new OutOfTime(current == RESPONDING)
+					: (current == WRITING) ? new UploadStalled(this.writeTimeout, this.bytesTaken, this.bodyLength)
+							: new TimeoutException("No response headers within " + this.readTimeout.toMillis() + "ms");
 			if (this.state.compareAndSet(current, EXPIRED)) {
 				fail();
 				return;
@@ -188,6 +227,28 @@ final class AttemptDeadline {
 		if (scheduled != null) {
 			scheduled.dispose();
 		}
+	}
+
+	/**
+	 * The call's max-elapsed-time ran out during a retry, which was cancelled.
+	 */
+	static final class OutOfTime extends TimeoutException {
+
+		private final boolean requestOut;
+
+		OutOfTime(boolean requestOut) {
+			super("retry.max-elapsed-time ran out");
+			this.requestOut = requestOut;
+		}
+
+		/**
+		 * Returns whether the cancelled attempt's request had gone out whole, so that it may have reached
+		 * Mailgun.
+		 */
+		boolean requestOut() {
+			return this.requestOut;
+		}
+
 	}
 
 	/**

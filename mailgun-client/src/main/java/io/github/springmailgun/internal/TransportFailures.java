@@ -9,11 +9,11 @@ import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.error.MailgunTlsException;
@@ -38,12 +38,12 @@ final class TransportFailures {
 	 * @param failure what the attempt failed with
 	 * @param request the call
 	 * @param handedToConnection whether the request was handed to a connection to be written
-	 * @param readTimeout the read timeout, for the message
+	 * @param settings the settings, for the timeouts in messages
 	 * @return the failure itself when it is a {@link MailgunException}, otherwise the exception that says
 	 * whether the request may have reached Mailgun
 	 */
 	static MailgunException classify(Throwable failure, ApiRequest request, boolean handedToConnection,
-			Duration readTimeout) {
+			MailgunClientSettings settings) {
 		if (cause(failure, MailgunException.class) instanceof MailgunException own) {
 			return own;
 		}
@@ -56,9 +56,15 @@ final class TransportFailures {
 			return new MailgunTimeoutException("Upload to Mailgun stalled for " + target + ": " + stalled.getMessage()
 					+ "; the request did not go out whole, so Mailgun cannot have accepted it", failure, false);
 		}
+		if (cause(failure, AttemptDeadline.OutOfTime.class) instanceof AttemptDeadline.OutOfTime late) {
+			return new MailgunTimeoutException("retry.max-elapsed-time (" + settings.retry().maxElapsedTime()
+					+ ") ran out during a retry of " + target + ", which was cancelled " + (late.requestOut()
+							? "after its request went out: it may have reached Mailgun"
+							: "before its request went out whole: it did not reach Mailgun"), failure, late.requestOut());
+		}
 		if (!connectTimeout && handedToConnection
 				&& cause(failure, TimeoutException.class, HttpTimeoutException.class) != null) {
-			return new MailgunTimeoutException("No response from Mailgun within " + readTimeout + " for " + target,
+			return new MailgunTimeoutException("No response from Mailgun within " + settings.readTimeout() + " for " + target,
 					failure, true);
 		}
 		if (cause(failure, SSLHandshakeException.class) != null

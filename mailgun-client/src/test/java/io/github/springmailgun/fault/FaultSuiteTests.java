@@ -176,12 +176,54 @@ class FaultSuiteTests {
 		MailgunTemplate client = client(MailgunClientSettings.builder("key-fault", "mg.example.com")
 			.readTimeout(READ_TIMEOUT)
 			.writeTimeout(SHORT_WRITE_TIMEOUT)
-			.retry(RETRIES));
+			// Time enough for every attempt even on a slow machine: the attempts are what is counted.
+			.retry(new MailgunRetryPolicy(true, 3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), false)));
 		StepVerifier.create(client.send(hugeMessage()))
 			.expectError(MailgunTimeoutException.class)
-			.verify(Duration.ofSeconds(15));
+			.verify(Duration.ofSeconds(20));
 		assertThat(this.server.connections()).as("attempts").isEqualTo(RETRIES.maxAttempts());
 		assertThat(this.server.completeRequests()).isZero();
+		this.pool.assertNoConnectionLeft();
+	}
+
+	/**
+	 * retry.max-elapsed-time bounds the call, not only the decision to retry: a retry still waiting for
+	 * its answer when the time runs out is cancelled, and the failure carries the earlier attempt's.
+	 */
+	@Test
+	void aRetryInFlightIsCancelledWhenMaxElapsedTimeRunsOut() throws Exception {
+		this.server = new RawHttpServer(exchange -> {
+			exchange.readRequest();
+			exchange.sleep(15_000);
+		});
+		String stored = "{\"From\":\"a@mg.example.com\",\"Subject\":\"ok\"}";
+		this.server.then(exchange -> {
+			exchange.readRequest();
+			exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+					+ stored.length() + "\r\n\r\n" + stored);
+		});
+		this.server.then(exchange -> {
+			exchange.readRequest();
+			exchange.write("HTTP/1.1 503 X\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy");
+		});
+		MailgunRetryPolicy oneSecond = new MailgunRetryPolicy(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
+				Duration.ofSeconds(1), false);
+		MailgunTemplate client = client(oneSecond, Duration.ofSeconds(10));
+		// A first call warms the client up, so that the second's first attempt takes far less than a second.
+		assertThat(client.storedMessage("WARM").block(Duration.ofSeconds(10)).subject()).isEqualTo("ok");
+		long start = System.nanoTime();
+		StepVerifier.create(client.storedMessage("KEY"))
+			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOfSatisfying(MailgunTimeoutException.class, ex -> {
+				assertThat(ex.getMessage()).contains("retry.max-elapsed-time", "PT1S", "GET http://127.0.0.1:");
+				// The cancelled attempt was waiting for its answer: the request was out.
+				assertThat(ex.isRequestMayHaveReachedMailgun()).isTrue();
+				assertThat(ex.getSuppressed()).singleElement()
+					.isInstanceOfSatisfying(MailgunServerException.class, earlier -> assertThat(earlier.getStatusCode()).isEqualTo(503));
+			}))
+			.verify(Duration.ofSeconds(20));
+		// Functional bound, not a performance figure: about the second of max-elapsed-time, not the 10 s read timeout.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		assertThat(this.server.completeRequests()).isEqualTo(3);
 		this.pool.assertNoConnectionLeft();
 	}
 

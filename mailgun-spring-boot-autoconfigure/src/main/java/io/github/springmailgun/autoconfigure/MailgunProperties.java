@@ -79,7 +79,9 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param initialBackoff Delay before the first retry, doubled for each further retry.
 	 * @param maxBackoff Longest delay between two attempts. A rate limit that asks for a longer wait fails
 	 * at once.
-	 * @param maxElapsedTime Longest time spent retrying one call.
+	 * @param maxElapsedTime Longest time spent retrying one call, from the start of its first attempt: a
+	 * retry still in flight then is cancelled. The first attempt is bounded by its own timeouts, so a call
+	 * ends by the later of its first attempt's end and this time.
 	 * @param retrySendOnServerError Whether sends that got 502, 503 or 504 are retried even though Mailgun
 	 * may already have accepted them (may deliver twice).
 	 */
