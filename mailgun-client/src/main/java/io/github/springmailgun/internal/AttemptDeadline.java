@@ -91,8 +91,10 @@ final class AttemptDeadline {
 	/** Starts the wait for the response headers, once: the request is out. */
 	void start() {
 		this.since = System.nanoTime();
-		if (this.state.compareAndSet(WAITING, RESPONDING) && !this.bounded) {
-			check();
+		if (this.state.compareAndSet(WAITING, RESPONDING)) {
+			if (!this.bounded) {
+				check();
+			}
 		}
 		else {
 			this.state.compareAndSet(WRITING, RESPONDING);
@@ -118,6 +120,7 @@ final class AttemptDeadline {
 	 */
 	Mono<Void> write(ReactiveHttpOutputMessage message, Publisher<DataBuffer> content) {
 		this.since = System.nanoTime();
+		// A retry's timer runs from its start already.
 		if (this.state.compareAndSet(WAITING, WRITING) && !this.bounded) {
 			check();
 		}
@@ -167,12 +170,10 @@ final class AttemptDeadline {
 	 * @return the reading, or a {@link TimeoutException} ({@link OutOfTime} when the call's time ran out)
 	 */
 	<T> Mono<T> within(Mono<T> body) {
-		long left = this.readTimeout.toNanos();
-		boolean callEnds = this.bounded && this.callDeadline - System.nanoTime() < left;
-		if (callEnds) {
-			left = Math.max(this.callDeadline - System.nanoTime(), 0);
-		}
-		Mono<T> expired = Mono.delay(Duration.ofNanos(left)).then(Mono.error(() -> callEnds ? new OutOfTime(true)
+		long callLeft = this.bounded ? this.callDeadline - System.nanoTime() : Long.MAX_VALUE;
+		boolean callEnds = callLeft < this.readTimeout.toNanos();
+		Duration wait = callEnds ? Duration.ofNanos(Math.max(callLeft, 0)) : this.readTimeout;
+		Mono<T> expired = Mono.delay(wait).then(Mono.error(() -> callEnds ? new OutOfTime(true)
 				: new TimeoutException("Did not read the response body within " + this.readTimeout.toMillis() + "ms")));
 		return Mono.firstWithSignal(body, expired);
 	}
