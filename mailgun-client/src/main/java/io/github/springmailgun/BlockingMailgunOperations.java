@@ -44,14 +44,19 @@ public class BlockingMailgunOperations {
 
 	/**
 	 * Returns the longest time a call that covers one request and its retries may take under the given
-	 * settings: connect and read timeouts per attempt plus the retry budget.
+	 * settings. A call ends by the later of its first attempt's end and the retry policy's
+	 * {@link MailgunRetryPolicy#maxElapsedTime() max-elapsed-time}; this adds them up, so that the client's
+	 * own typed timeouts fire first: the first attempt's connect timeout and its read timeout twice (the
+	 * response headers, then the body), plus max-elapsed-time when retries are enabled. An upload is
+	 * bounded by its progress (the write timeout), not in total: for very large attachments on slow
+	 * links, pass a longer timeout to the constructor.
 	 * @param settings the client settings
 	 * @return the bound
 	 */
 	public static Duration timeoutFor(MailgunClientSettings settings) {
-		Duration perAttempt = settings.connectTimeout().plus(settings.readTimeout());
 		MailgunRetryPolicy retry = settings.retry();
-		return perAttempt.multipliedBy(retry.effectiveMaxAttempts())
+		return settings.connectTimeout()
+			.plus(settings.readTimeout().multipliedBy(2))
 			.plus(retry.enabled() ? retry.maxElapsedTime() : Duration.ZERO);
 	}
 

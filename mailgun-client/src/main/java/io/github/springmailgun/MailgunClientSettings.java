@@ -20,19 +20,27 @@ import org.jspecify.annotations.Nullable;
  * region's when not set explicitly
  * @param connectTimeout how long to wait for a TCP connection
  * @param readTimeout how long to wait for a response once the request is written
+ * @param writeTimeout how long an upload may go without progress (the connector taking no part of the
+ * body) before the attempt fails; bounds a stall, not the time a large upload takes
  * @param retry when to retry failed calls
  * @param defaultFrom the {@code from} of messages that set none, or {@code null}
  * @param testMode whether messages that do not say otherwise are sent with {@code o:testmode=yes}
  */
 public record MailgunClientSettings(String apiKey, String domain, MailgunRegion region, URI baseUrl,
-		Duration connectTimeout, Duration readTimeout, MailgunRetryPolicy retry, @Nullable String defaultFrom,
-		boolean testMode) {
+		Duration connectTimeout, Duration readTimeout, Duration writeTimeout, MailgunRetryPolicy retry,
+		@Nullable String defaultFrom, boolean testMode) {
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	/** Default read timeout. */
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Default write timeout: a fixed value, not the read timeout, since it measures the link (a window that
+	 * stays full) rather than Mailgun's time to answer, and a short read timeout must not cut slow uploads.
+	 */
+	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
 	 * Checks the values and trims the base URL of a trailing slash and of a trailing API version
@@ -44,15 +52,16 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		Objects.requireNonNull(region, "region");
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(readTimeout, "readTimeout");
+		Objects.requireNonNull(writeTimeout, "writeTimeout");
 		Objects.requireNonNull(retry, "retry");
 		if (domain.contains("/") || domain.contains("?") || domain.contains("#") || domain.isBlank()) {
 			throw new IllegalArgumentException("mailgun.domain must be a domain name such as mg.example.com, was '"
 					+ domain + "'");
 		}
 		baseUrl = normalize((baseUrl != null) ? baseUrl : region.baseUrl());
-		if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
-				|| readTimeout.isZero()) {
-			throw new IllegalArgumentException("mailgun connect and read timeouts must be positive");
+		if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()
+				|| writeTimeout.isNegative() || writeTimeout.isZero()) {
+			throw new IllegalArgumentException("mailgun connect, read and write timeouts must be positive");
 		}
 	}
 
@@ -96,6 +105,7 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		builder.baseUrl = this.baseUrl.equals(this.region.baseUrl()) ? null : this.baseUrl;
 		builder.connectTimeout = this.connectTimeout;
 		builder.readTimeout = this.readTimeout;
+		builder.writeTimeout = this.writeTimeout;
 		builder.retry = this.retry;
 		builder.defaultFrom = this.defaultFrom;
 		builder.testMode = this.testMode;
@@ -109,7 +119,7 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 	 */
 	public MailgunClientSettings withDomain(String domain) {
 		return new MailgunClientSettings(this.apiKey, domain, this.region, this.baseUrl, this.connectTimeout,
-				this.readTimeout, this.retry, this.defaultFrom, this.testMode);
+				this.readTimeout, this.writeTimeout, this.retry, this.defaultFrom, this.testMode);
 	}
 
 	/**
@@ -120,7 +130,8 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 	public String toString() {
 		return "MailgunClientSettings[apiKey=******, domain=" + this.domain + ", region=" + this.region + ", baseUrl="
 				+ this.baseUrl + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-				+ ", retry=" + this.retry + ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + "]";
+				+ ", writeTimeout=" + this.writeTimeout + ", retry=" + this.retry + ", defaultFrom=" + this.defaultFrom
+				+ ", testMode=" + this.testMode + "]";
 	}
 
 	/**
@@ -139,6 +150,8 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
 		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
 
 		private MailgunRetryPolicy retry = MailgunRetryPolicy.DEFAULT;
 
@@ -202,6 +215,16 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		}
 
 		/**
+		 * Sets the write timeout: how long an upload may make no progress.
+		 * @param writeTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder writeTimeout(Duration writeTimeout) {
+			this.writeTimeout = writeTimeout;
+			return this;
+		}
+
+		/**
 		 * Sets the retry policy.
 		 * @param retry the policy
 		 * @return this builder
@@ -238,7 +261,7 @@ public record MailgunClientSettings(String apiKey, String domain, MailgunRegion 
 		public MailgunClientSettings build() {
 			URI url = (this.baseUrl != null) ? this.baseUrl : this.region.baseUrl();
 			return new MailgunClientSettings(this.apiKey, this.domain, this.region, url, this.connectTimeout,
-					this.readTimeout, this.retry, this.defaultFrom, this.testMode);
+					this.readTimeout, this.writeTimeout, this.retry, this.defaultFrom, this.testMode);
 		}
 
 	}

@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param initialBackoff the delay before the first retry, doubled for each further retry
  * @param maxBackoff the longest delay between two attempts; a 429 that asks for a longer wait fails
  * at once with its hint
- * @param maxElapsedTime the longest time spent retrying one call, measured from its first attempt
+ * @param maxElapsedTime the longest time spent retrying one call, measured from the start of its first
+ * attempt: no retry starts after it, and a retry still in flight when it runs out (connecting, uploading,
+ * waiting for or reading the answer) is cancelled with a {@code MailgunTimeoutException} that carries the
+ * earlier attempts' failures as suppressed and says whether the cancelled request may have reached
+ * Mailgun. The first attempt is bounded only by its own connect, write and read timeouts, so a call ends
+ * by the later of its first attempt's end and max-elapsed-time
  * @param retrySendOnServerError whether a send that got 502, 503 or 504 may be retried even though
  * Mailgun may already have accepted it (Mailgun has no idempotency key: opting in may deliver twice)
  */

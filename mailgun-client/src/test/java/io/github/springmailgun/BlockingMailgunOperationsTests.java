@@ -124,14 +124,17 @@ class BlockingMailgunOperationsTests {
 	}
 
 	@Test
-	void timeoutCoversEveryAttempt() {
+	void timeoutCoversTheFirstAttemptAndTheRetryBudget() {
 		MailgunClientSettings settings = MailgunClientSettings.builder("k", "mg.example.com")
 			.connectTimeout(Duration.ofSeconds(1))
 			.readTimeout(Duration.ofSeconds(2))
 			.retry(MailgunRetryPolicy.DEFAULT)
 			.build();
+		// Retries end by max-elapsed-time (a retry in flight is cancelled then): connect, headers, body, budget.
 		assertThat(BlockingMailgunOperations.timeoutFor(settings))
-			.isEqualTo(Duration.ofSeconds(3 * 3).plus(MailgunRetryPolicy.DEFAULT.maxElapsedTime()));
+			.isEqualTo(Duration.ofSeconds(1 + 2 * 2).plus(MailgunRetryPolicy.DEFAULT.maxElapsedTime()));
+		assertThat(BlockingMailgunOperations.timeoutFor(settings.toBuilder().retry(MailgunRetryPolicy.DISABLED).build()))
+			.isEqualTo(Duration.ofSeconds(1 + 2 * 2));
 	}
 
 	@Test

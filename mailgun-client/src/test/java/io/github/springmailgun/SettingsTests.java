@@ -32,11 +32,13 @@ class SettingsTests {
 			.baseUrl("http://127.0.0.1:1234")
 			.connectTimeout(Duration.ofSeconds(3))
 			.readTimeout(Duration.ofSeconds(4))
+			.writeTimeout(Duration.ofSeconds(5))
 			.retry(MailgunRetryPolicy.DISABLED)
 			.defaultFrom("a@mg.example.com")
 			.testMode(true)
 			.build();
 		assertThat(settings.toBuilder().build()).isEqualTo(settings);
+		assertThat(settings.toBuilder().build().writeTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(settings.withDomain("other.example.com").domain()).isEqualTo("other.example.com");
 	}
 
@@ -77,6 +79,8 @@ class SettingsTests {
 		assertThatThrownBy(() -> MailgunClientSettings.builder("k", "mg.example.com").baseUrl("api.mailgun.net").build())
 			.hasMessageContaining("mailgun.base-url");
 		assertThatThrownBy(() -> MailgunClientSettings.builder("k", "mg.example.com").readTimeout(Duration.ZERO).build())
+			.hasMessageContaining("timeouts must be positive");
+		assertThatThrownBy(() -> MailgunClientSettings.builder("k", "mg.example.com").writeTimeout(Duration.ofSeconds(-1)).build())
 			.hasMessageContaining("timeouts must be positive");
 	}
 

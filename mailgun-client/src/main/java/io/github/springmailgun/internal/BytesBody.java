@@ -1,7 +1,6 @@
 package io.github.springmailgun.internal;
 
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -27,7 +26,7 @@ public record BytesBody(MediaType contentType, byte[] bytes) implements RequestB
 
 	@Override
 	public Publisher<DataBuffer> content(DataBufferFactory bufferFactory) {
-		return Mono.fromSupplier(() -> bufferFactory.wrap(this.bytes));
+		return DataBuffers.wrap(this.bytes, bufferFactory);
 	}
 
 }

@@ -132,11 +132,11 @@ public final class MailgunHttp {
 	public <T> Mono<T> exchange(ApiRequest request, ResponseReader<T> reader) {
 		return Mono.deferContextual(context -> {
 			Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			return this.retries.around(request, () -> attempt(request, reader), observation);
+			return this.retries.around(request, budget -> attempt(request, reader, budget), observation);
 		});
 	}
 
-	private <T> Mono<T> attempt(ApiRequest request, ResponseReader<T> reader) {
+	private <T> Mono<T> attempt(ApiRequest request, ResponseReader<T> reader, @Nullable Duration budget) {
 		if (!this.trustedHosts.isTrusted(request.uri())) {
 			return Mono.error(new MailgunValidationException("url", "host '" + request.uri().getHost()
 					+ "' is not trusted with the API key"));
@@ -146,7 +146,8 @@ public final class MailgunHttp {
 		// WebClient calls the httpRequest callback once the connector has the request, just before writing:
 		// a failure before it (the pool refused or timed out) cannot have reached Mailgun.
 		AtomicBoolean handedToConnection = new AtomicBoolean();
-		ResponseDeadline deadline = new ResponseDeadline(readTimeout);
+		AttemptDeadline deadline = new AttemptDeadline(this.settings.writeTimeout(), readTimeout,
+				(body != null) ? body.contentLength() : 0, budget);
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(request.uri())
 			.headers(headers -> {
@@ -171,28 +172,29 @@ public final class MailgunHttp {
 		}
 		Mono<T> exchange = ready.exchangeToMono(response -> {
 			deadline.stop();
-			return handle(response, request, reader);
+			return handle(response, request, reader, deadline);
 		});
 		return Mono.firstWithSignal(exchange, deadline.<T>expiry())
 			.onErrorMap(failure -> !(failure instanceof MailgunException),
-					failure -> TransportFailures.classify(failure, request, handedToConnection.get(), readTimeout));
+					failure -> TransportFailures.classify(failure, request, handedToConnection.get(), this.settings));
 	}
 
 	/**
 	 * Writes a body with the connection's buffer factory: a multipart body then reads its files into
 	 * Netty's pooled buffers, and a body of one buffer goes out as a {@code Mono}, with the headers. The
-	 * wait for the response starts when the body is out.
+	 * write timeout bounds a stall of the upload; the wait for the response starts when the body is out.
 	 */
-	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body, ResponseDeadline deadline) {
+	private static BodyInserter<?, ReactiveHttpOutputMessage> inserter(RequestBody body, AttemptDeadline deadline) {
 		return (message, context) -> deadline.write(message, body.content(message.bufferFactory()));
 	}
 
-	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader) {
+	private <T> Mono<T> handle(ClientResponse response, ApiRequest request, ResponseReader<T> reader,
+			AttemptDeadline deadline) {
 		int status = response.statusCode().value();
 		Duration readTimeout = this.settings.readTimeout();
 		if (status >= 200 && status < 300) {
 			// Mailgun has answered: whatever goes wrong from here is final, never a reason to call again.
-			return within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES), readTimeout).map(bytes -> {
+			return deadline.within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_RESPONSE_BYTES)).map(bytes -> {
 				try {
 					return reader.read(bytes);
 				}
@@ -202,13 +204,13 @@ public final class MailgunHttp {
 				}
 			}).onErrorMap(failure -> !(failure instanceof MailgunException), failure -> unreadable(status, request,
 					(failure instanceof DataBufferLimitException) ? "over " + MAX_RESPONSE_BYTES + " bytes"
+							: (failure instanceof AttemptDeadline.OutOfTime) ? "not read before retry.max-elapsed-time ran out"
 							: (failure instanceof TimeoutException) ? "not read within " + readTimeout.toMillis() + " ms"
 									: failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure));
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BYTES).onErrorResume(DataBufferLimitException.class,
-				ex -> Mono.just(("error body over " + MAX_ERROR_BYTES + " bytes").getBytes(StandardCharsets.UTF_8))),
-				readTimeout)
+		return deadline.within(DataBuffers.readAll(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BYTES).onErrorResume(DataBufferLimitException.class,
+				ex -> Mono.just(("error body over " + MAX_ERROR_BYTES + " bytes").getBytes(StandardCharsets.UTF_8))))
 			.flatMap(bytes -> Mono.error(ErrorResponses.toException(status, headers, bytes,
 					request.method().name(), request.path(), this.settings.region(), Instant.now())));
 	}
@@ -231,18 +233,6 @@ public final class MailgunHttp {
 	private static MailgunUnreadableResponseException unreadable(int status, ApiRequest request, String summary,
 			Throwable cause) {
 		return new MailgunUnreadableResponseException(status, request.method().name(), request.path(), summary, cause);
-	}
-
-	/**
-	 * Fails with a {@link TimeoutException} when the body is not read within the timeout, as
-	 * {@code timeout(Duration)} would. That operator names the whole pipeline (with a regular expression)
-	 * on every subscription, 3.6% of a send's CPU in a JFR profile; this needs no name, and schedules
-	 * no timer at all when the body was already read by the time it is subscribed.
-	 */
-	private static <T> Mono<T> within(Mono<T> body, Duration timeout) {
-		Mono<T> expired = Mono.delay(timeout)
-			.then(Mono.error(() -> new TimeoutException("Did not read the response body within " + timeout.toMillis() + "ms")));
-		return Mono.firstWithSignal(body, expired);
 	}
 
 	/**

@@ -37,8 +37,6 @@ public final class MultipartBody implements RequestBody {
 	/** Closes a text field's name and its headers. */
 	private static final byte[] NAME_END = { '"', '\r', '\n', '\r', '\n' };
 
-	private static final int FILE_BUFFER_SIZE = 16 * 1024;
-
 	private static final String DISPOSITION = "Content-Disposition: form-data; name=\"";
 
 	/** Values at least this long are encoded by the JDK's vectorised encoder rather than char by char. */
@@ -154,23 +152,20 @@ public final class MultipartBody implements RequestBody {
 
 	/**
 	 * Returns the bytes, produced lazily on subscription, with file parts read into buffers of the given
-	 * factory. A body without files is a single buffer and is returned as a {@link Mono}.
+	 * factory. A body without files is held in memory: a single {@link Mono} buffer when small (see
+	 * {@link DataBuffers#wrap}).
 	 * @param bufferFactory the connection's factory (Netty's pooled, off-heap buffers on Reactor Netty)
 	 * @return the content
 	 */
 	@Override
 	public Publisher<DataBuffer> content(DataBufferFactory bufferFactory) {
 		if (this.files.isEmpty()) {
-			return wrap(this.segments.get(0), bufferFactory);
+			return DataBuffers.wrap(this.segments.get(0), bufferFactory);
 		}
 		return Flux.range(0, this.files.size())
-			.concatMap(i -> Flux.concat(wrap(this.segments.get(i), bufferFactory),
+			.concatMap(i -> Flux.concat(DataBuffers.wrap(this.segments.get(i), bufferFactory),
 					read(this.files.get(i).attachment(), this.opened.get(i), bufferFactory)))
-			.concatWith(wrap(this.segments.get(this.files.size()), bufferFactory));
-	}
-
-	private static Mono<DataBuffer> wrap(byte[] bytes, DataBufferFactory bufferFactory) {
-		return Mono.fromSupplier(() -> bufferFactory.wrap(bytes));
+			.concatWith(DataBuffers.wrap(this.segments.get(this.files.size()), bufferFactory));
 	}
 
 	/**
@@ -197,7 +192,7 @@ public final class MultipartBody implements RequestBody {
 		Resource content = attachment.content();
 		if (content instanceof ByteArrayResource bytes) {
 			// Already in memory: wrap it instead of copying it through a stream.
-			return wrap(bytes.getByteArray(), bufferFactory);
+			return DataBuffers.wrap(bytes.getByteArray(), bufferFactory);
 		}
 		if (!content.isFile()) {
 			// A stream (or a class path entry) is read with blocking calls: not on the connection's event
@@ -207,14 +202,14 @@ public final class MultipartBody implements RequestBody {
 				if (content.isOpen() && !opened.compareAndSet(false, true)) {
 					return Flux.error(new IllegalStateException("the stream was closed before the send"));
 				}
-				return DataBufferUtils.read(content, bufferFactory, FILE_BUFFER_SIZE);
+				return DataBufferUtils.read(content, bufferFactory, DataBuffers.SLICE);
 			})
 				.subscribeOn(Schedulers.boundedElastic())
 				.onErrorMap((ex) -> unreadable(attachment, ex));
 		}
 		// The connection's own (off-heap, pooled) buffers: what is queued for the socket stays out of the
 		// heap, and Netty does not copy each chunk from the heap before writing it.
-		return DataBufferUtils.read(content, bufferFactory, FILE_BUFFER_SIZE).onErrorMap((ex) -> unreadable(attachment, ex));
+		return DataBufferUtils.read(content, bufferFactory, DataBuffers.SLICE).onErrorMap((ex) -> unreadable(attachment, ex));
 	}
 
 	// Any failure to read a part (a missing file, a stream read already) ends the request before it is

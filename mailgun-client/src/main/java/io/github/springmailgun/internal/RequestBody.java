@@ -31,7 +31,7 @@ public interface RequestBody {
 	boolean isRepeatable();
 
 	/**
-	 * Returns the bytes, produced lazily on subscription, in buffers of the given factory. A body of one
+	 * Returns the bytes, produced lazily on subscription, in buffers of the given factory. A small body of one
 	 * buffer is a {@code Mono}: Reactor Netty then writes the request headers and the body in one flush.
 	 * @param bufferFactory the connection's factory (Netty's pooled buffers on Reactor Netty)
 	 * @return the content

@@ -3,7 +3,6 @@ package io.github.springmailgun.internal;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.error.MailgunRateLimitException;
@@ -41,19 +40,25 @@ final class Retries {
 	 * @param observation the observation of the call, told of each retry, or {@code null}
 	 * @return the result of the last attempt
 	 */
-	<T> Mono<T> around(ApiRequest request, Supplier<Mono<T>> attempt, @Nullable Observation observation) {
-		return attempt(request, attempt, observation, System.nanoTime(), 1);
+	<T> Mono<T> around(ApiRequest request, Attempt<T> attempt, @Nullable Observation observation) {
+		return attempt(request, attempt, observation, System.nanoTime(), 1, null);
 	}
 
 	/**
 	 * Makes attempt number {@code attempts} and, when it fails, asks whether to make another. A fallback
 	 * per failure, rather than {@code retryWhen}: a call that succeeds at once (nearly all of them) then
 	 * pays for no retry machinery (retryWhen builds a sink, a queue and a companion pipeline on every
-	 * subscription).
+	 * subscription). A retry gets what is left of max-elapsed-time; each failure carries the one before it
+	 * as suppressed, so the last tells the whole story.
 	 */
-	private <T> Mono<T> attempt(ApiRequest request, Supplier<Mono<T>> attempt, @Nullable Observation observation,
-			long start, long attempts) {
-		return Mono.defer(attempt).onErrorResume(failure -> {
+	private <T> Mono<T> attempt(ApiRequest request, Attempt<T> attempt, @Nullable Observation observation,
+			long start, long attempts, @Nullable Throwable previous) {
+		Mono<T> made = (attempts == 1) ? Mono.defer(() -> attempt.make(null)) : Mono.defer(() -> attempt
+			.make(this.policy.maxElapsedTime().minusNanos(System.nanoTime() - start)));
+		return made.onErrorResume(failure -> {
+			if (previous != null && previous != failure) {
+				failure.addSuppressed(previous);
+			}
 			Duration delay = delayBeforeRetry(failure, attempts, Duration.ofNanos(System.nanoTime() - start), request);
 			if (delay == null) {
 				return Mono.error(failure);
@@ -65,7 +70,7 @@ final class Retries {
 			if (observation != null) {
 				observation.event(Observation.Event.of("retry", "retry after " + failure.getClass().getSimpleName()));
 			}
-			return Mono.delay(delay).then(attempt(request, attempt, observation, start, attempts + 1));
+			return Mono.delay(delay).then(attempt(request, attempt, observation, start, attempts + 1, failure));
 		});
 	}
 
@@ -99,6 +104,24 @@ final class Retries {
 			delay = jittered(attempts);
 		}
 		return (delay == null || elapsed.plus(delay).compareTo(this.policy.maxElapsedTime()) > 0) ? null : delay;
+	}
+
+	/**
+	 * Makes one attempt of a call.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	interface Attempt<T> {
+
+		/**
+		 * Makes the attempt.
+		 * @param budget what is left of max-elapsed-time for a retry, which ends it when it runs out;
+		 * {@code null} for the first attempt, bounded only by its own timeouts
+		 * @return the result
+		 */
+		Mono<T> make(@Nullable Duration budget);
+
 	}
 
 	/** Exponential backoff with "equal jitter": between half and all of the computed delay. */

@@ -9,11 +9,11 @@ import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
-import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.error.MailgunException;
 import io.github.springmailgun.error.MailgunTimeoutException;
 import io.github.springmailgun.error.MailgunTlsException;
@@ -24,7 +24,8 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Classifies a failure that is not an answer from Mailgun: whether the request may have reached Mailgun
- * decides whether it may be retried (see {@link Retries}). Only JDK exception types are looked for, so
+ * decides whether it may be retried (see {@link Retries}). A request whose body did not go out whole (an
+ * upload that stalled) never reached it: Mailgun acts only on a complete request. Only JDK exception types are looked for, so
  * that every connector (Reactor Netty, the JDK client, Jetty, HttpComponents) is classified alike.
  */
 final class TransportFailures {
@@ -37,12 +38,12 @@ final class TransportFailures {
 	 * @param failure what the attempt failed with
 	 * @param request the call
 	 * @param handedToConnection whether the request was handed to a connection to be written
-	 * @param readTimeout the read timeout, for the message
+	 * @param settings the settings, for the timeouts in messages
 	 * @return the failure itself when it is a {@link MailgunException}, otherwise the exception that says
 	 * whether the request may have reached Mailgun
 	 */
 	static MailgunException classify(Throwable failure, ApiRequest request, boolean handedToConnection,
-			Duration readTimeout) {
+			MailgunClientSettings settings) {
 		if (cause(failure, MailgunException.class) instanceof MailgunException own) {
 			return own;
 		}
@@ -51,9 +52,19 @@ final class TransportFailures {
 				+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + request.path();
 		// The JDK client's own connect timeout is an HttpTimeoutException too, but nothing was written.
 		boolean connectTimeout = cause(failure, HttpConnectTimeoutException.class) != null;
+		if (cause(failure, AttemptDeadline.UploadStalled.class) instanceof AttemptDeadline.UploadStalled stalled) {
+			return new MailgunTimeoutException("Upload to Mailgun stalled for " + target + ": " + stalled.getMessage()
+					+ "; the request did not go out whole, so Mailgun cannot have accepted it", failure, false);
+		}
+		if (cause(failure, AttemptDeadline.OutOfTime.class) instanceof AttemptDeadline.OutOfTime late) {
+			return new MailgunTimeoutException("retry.max-elapsed-time (" + settings.retry().maxElapsedTime()
+					+ ") ran out during a retry of " + target + ", which was cancelled " + (late.requestOut()
+							? "after its request went out: it may have reached Mailgun"
+							: "before its request went out whole: it did not reach Mailgun"), failure, late.requestOut());
+		}
 		if (!connectTimeout && handedToConnection
 				&& cause(failure, TimeoutException.class, HttpTimeoutException.class) != null) {
-			return new MailgunTimeoutException("No response from Mailgun within " + readTimeout + " for " + target,
+			return new MailgunTimeoutException("No response from Mailgun within " + settings.readTimeout() + " for " + target,
 					failure, true);
 		}
 		if (cause(failure, SSLHandshakeException.class) != null

@@ -1,6 +1,9 @@
 package io.github.springmailgun.fault;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springmailgun.MailgunClientSettings;
 import io.github.springmailgun.MailgunTemplate;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.test.StepVerifier;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -37,6 +41,9 @@ class FaultSuiteTests {
 
 	/** For faults that do answer: generous, so a busy machine cannot turn them into timeouts. */
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+	/** For uploads that stall: short, so the suite stays fast. */
+	private static final Duration SHORT_WRITE_TIMEOUT = Duration.ofMillis(500);
 
 	private static final MailgunRetryPolicy RETRIES = new MailgunRetryPolicy(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
 			Duration.ofSeconds(5), false);
@@ -62,13 +69,14 @@ class FaultSuiteTests {
 	}
 
 	private MailgunTemplate client(MailgunRetryPolicy retry, Duration readTimeout) {
+		return client(MailgunClientSettings.builder("key-fault", "mg.example.com").readTimeout(readTimeout).retry(retry));
+	}
+
+	private MailgunTemplate client(MailgunClientSettings.Builder settings) {
 		HttpClient httpClient = HttpClient.create(this.provider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
-		return new MailgunTemplate(MailgunClientSettings.builder("key-fault", "mg.example.com")
-			.baseUrl(this.server.baseUrl())
-			.readTimeout(readTimeout)
-			.retry(retry)
-			.build(), WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)));
+		return new MailgunTemplate(settings.baseUrl(this.server.baseUrl()).build(),
+				WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)));
 	}
 
 	private static MailgunMessage message() {
@@ -82,6 +90,17 @@ class FaultSuiteTests {
 			.subject("s")
 			.text("t")
 			.attachment(Attachment.of("big.bin", new byte[4 * 1024 * 1024]))
+			.build();
+	}
+
+	/** Larger than every socket buffer between client and server, so that the upload does stall. */
+	private static MailgunMessage hugeMessage() {
+		return MailgunMessage.builder()
+			.from("shop@mg.example.com")
+			.to("a@example.com")
+			.subject("s")
+			.text("t")
+			.attachment(Attachment.of("huge.bin", new byte[16 * 1024 * 1024]))
 			.build();
 	}
 
@@ -105,6 +124,106 @@ class FaultSuiteTests {
 		assertThat(failure).isInstanceOfSatisfying(MailgunTransportException.class,
 				ex -> assertThat(ex.isRequestMayHaveReachedMailgun()).isTrue());
 		assertThat(this.server.connections()).isEqualTo(1);
+		this.pool.assertNoConnectionLeft();
+	}
+
+	/**
+	 * A server (or proxy) that stops reading in the middle of an upload: the connector can take no more of
+	 * the body. The write timeout bounds that stall, the connection is closed, and since the body did not
+	 * go out whole, Mailgun cannot have accepted it.
+	 */
+	@Test
+	void anUploadTheServerStopsReadingFailsAfterTheWriteTimeoutAndClosesTheConnection() throws Exception {
+		CountDownLatch clientGaveUp = new CountDownLatch(1);
+		AtomicBoolean closed = new AtomicBoolean();
+		CountDownLatch checked = new CountDownLatch(1);
+		this.server = new RawHttpServer(exchange -> {
+			exchange.readHead();
+			exchange.readBytes(8 * 1024);
+			// Reads no more: once the socket buffers are full, the client's upload stalls.
+			if (clientGaveUp.await(20, TimeUnit.SECONDS)) {
+				closed.set(exchange.closedByClientWithin(Duration.ofSeconds(5)));
+			}
+			checked.countDown();
+		}, 64 * 1024);
+		MailgunTemplate client = client(MailgunClientSettings.builder("key-fault", "mg.example.com")
+			.readTimeout(READ_TIMEOUT)
+			.writeTimeout(SHORT_WRITE_TIMEOUT)
+			.retry(MailgunRetryPolicy.DISABLED));
+		long start = System.nanoTime();
+		StepVerifier.create(client.send(hugeMessage()))
+			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOfSatisfying(MailgunTimeoutException.class, ex -> {
+				assertThat(ex.getMessage()).contains("stalled", "PT0.5S", "POST http://127.0.0.1:");
+				assertThat(ex.isRequestMayHaveReachedMailgun()).isFalse();
+			}))
+			.verify(Duration.ofSeconds(10));
+		// Functional bound: the stall is noticed after about the write timeout, far before the read timeout.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(READ_TIMEOUT);
+		clientGaveUp.countDown();
+		assertThat(checked.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(closed).as("the client closed the stalled connection").isTrue();
+		assertThat(this.server.completeRequests()).isZero();
+		this.pool.assertNoConnectionLeft();
+	}
+
+	@Test
+	void aStalledUploadNeverReachedMailgunSoEvenASendIsRetried() throws Exception {
+		this.server = new RawHttpServer(exchange -> {
+			exchange.readHead();
+			exchange.readBytes(8 * 1024);
+			exchange.sleep(10_000);
+		}, 64 * 1024);
+		MailgunTemplate client = client(MailgunClientSettings.builder("key-fault", "mg.example.com")
+			.readTimeout(READ_TIMEOUT)
+			.writeTimeout(SHORT_WRITE_TIMEOUT)
+			// Time enough for every attempt even on a slow machine: the attempts are what is counted.
+			.retry(new MailgunRetryPolicy(true, 3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), false)));
+		StepVerifier.create(client.send(hugeMessage()))
+			.expectError(MailgunTimeoutException.class)
+			.verify(Duration.ofSeconds(20));
+		assertThat(this.server.connections()).as("attempts").isEqualTo(RETRIES.maxAttempts());
+		assertThat(this.server.completeRequests()).isZero();
+		this.pool.assertNoConnectionLeft();
+	}
+
+	/**
+	 * retry.max-elapsed-time bounds the call, not only the decision to retry: a retry still waiting for
+	 * its answer when the time runs out is cancelled, and the failure carries the earlier attempt's.
+	 */
+	@Test
+	void aRetryInFlightIsCancelledWhenMaxElapsedTimeRunsOut() throws Exception {
+		this.server = new RawHttpServer(exchange -> {
+			exchange.readRequest();
+			exchange.sleep(15_000);
+		});
+		String stored = "{\"From\":\"a@mg.example.com\",\"Subject\":\"ok\"}";
+		this.server.then(exchange -> {
+			exchange.readRequest();
+			exchange.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+					+ stored.length() + "\r\n\r\n" + stored);
+		});
+		this.server.then(exchange -> {
+			exchange.readRequest();
+			exchange.write("HTTP/1.1 503 X\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy");
+		});
+		MailgunRetryPolicy oneSecond = new MailgunRetryPolicy(true, 3, Duration.ofMillis(10), Duration.ofMillis(50),
+				Duration.ofSeconds(1), false);
+		MailgunTemplate client = client(oneSecond, Duration.ofSeconds(10));
+		// A first call warms the client up, so that the second's first attempt takes far less than a second.
+		assertThat(client.storedMessage("WARM").block(Duration.ofSeconds(10)).subject()).isEqualTo("ok");
+		long start = System.nanoTime();
+		StepVerifier.create(client.storedMessage("KEY"))
+			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOfSatisfying(MailgunTimeoutException.class, ex -> {
+				assertThat(ex.getMessage()).contains("retry.max-elapsed-time", "PT1S", "GET http://127.0.0.1:");
+				// The cancelled attempt was waiting for its answer: the request was out.
+				assertThat(ex.isRequestMayHaveReachedMailgun()).isTrue();
+				assertThat(ex.getSuppressed()).singleElement()
+					.isInstanceOfSatisfying(MailgunServerException.class, earlier -> assertThat(earlier.getStatusCode()).isEqualTo(503));
+			}))
+			.verify(Duration.ofSeconds(20));
+		// Functional bound, not a performance figure: about the second of max-elapsed-time, not the 10 s read timeout.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		assertThat(this.server.completeRequests()).isEqualTo(3);
 		this.pool.assertNoConnectionLeft();
 	}
 

@@ -96,11 +96,11 @@ class JdkConnectorTests {
 	}
 
 	/**
-	 * The wait starts when the body is out. (On the JDK client a body held in memory is taken in one piece
-	 * before it is written, so there its upload counts: the README says so.)
+	 * The wait starts when the body is out. (A body held in memory is handed over in slices of 16 KB, so
+	 * the JDK client, which takes a buffer when it sends it, does not count its upload either.)
 	 */
 	@ParameterizedTest
-	@CsvSource({ "jdk, file", "reactor, file", "reactor, bytes" })
+	@CsvSource({ "jdk, file", "jdk, bytes", "reactor, file", "reactor, bytes" })
 	void anUploadSlowerThanTheReadTimeoutIsNotATimeout(String connectorName, String content, @TempDir Path dir)
 			throws Exception {
 		byte[] bytes = new byte[16 * 1024 * 1024];
@@ -125,6 +125,32 @@ class JdkConnectorTests {
 		SendResponse response = client(connector, Duration.ofMillis(500)).send(large).block(Duration.ofSeconds(10));
 		assertThat(response.id()).isEqualTo("<1@mg.example.com>");
 		assertThat(this.server.completeRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void anUploadTheServerStopsReadingIsAStallOnTheJdkClientToo() throws Exception {
+		this.server = new RawHttpServer(exchange -> {
+			exchange.readHead();
+			exchange.readBytes(8 * 1024);
+			exchange.sleep(10_000);
+		}, 64 * 1024);
+		MailgunMessage huge = MailgunMessage.builder()
+			.from("shop@mg.example.com")
+			.to("a@example.com")
+			.text("t")
+			.attachment(Attachment.of("huge.bin", new byte[16 * 1024 * 1024]))
+			.build();
+		MailgunTemplate client = new MailgunTemplate(MailgunClientSettings.builder("key-jdk", "mg.example.com")
+			.baseUrl(this.server.baseUrl())
+			.writeTimeout(Duration.ofMillis(500))
+			.retry(MailgunRetryPolicy.DISABLED)
+			.build(), WebClient.builder().clientConnector(new JdkClientHttpConnector(HttpClient.newHttpClient())));
+		Throwable failure = catchThrowable(() -> client.send(huge).block(Duration.ofSeconds(8)));
+		assertThat(failure).isInstanceOfSatisfying(MailgunTimeoutException.class, ex -> {
+			assertThat(ex.getMessage()).contains("Upload to Mailgun stalled", "no progress for PT0.5S");
+			assertThat(ex.isRequestMayHaveReachedMailgun()).isFalse();
+		});
+		assertThat(this.server.completeRequests()).isZero();
 	}
 
 	@Test

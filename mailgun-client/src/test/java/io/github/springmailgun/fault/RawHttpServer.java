@@ -8,7 +8,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,8 +38,19 @@ final class RawHttpServer implements AutoCloseable {
 	private volatile Fault fallback;
 
 	RawHttpServer(Fault fallback) throws IOException {
+		this(fallback, 0);
+	}
+
+	/**
+	 * Starts a server whose connections have the given receive buffer, 0 for the system's: a small one
+	 * keeps the kernel from taking megabytes of an upload the server does not read.
+	 */
+	RawHttpServer(Fault fallback, int receiveBufferSize) throws IOException {
 		this.fallback = fallback;
 		this.serverSocket = new ServerSocket();
+		if (receiveBufferSize > 0) {
+			this.serverSocket.setReceiveBufferSize(receiveBufferSize);
+		}
 		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 		Thread acceptor = new Thread(this::acceptLoop, "raw-http-acceptor");
 		acceptor.setDaemon(true);
@@ -141,6 +155,34 @@ final class RawHttpServer implements AutoCloseable {
 				if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
 					this.chunked = true;
 				}
+			}
+		}
+
+		/** Reads the given number of bytes of the body, or fewer if the connection ends. */
+		void readBytes(int count) throws IOException {
+			this.socket.getInputStream().readNBytes(count);
+		}
+
+		/**
+		 * Reads whatever is left until the client closes the connection, and says whether it did within the
+		 * given time (a connection the client keeps open ends in a read timeout).
+		 */
+		boolean closedByClientWithin(Duration within) throws IOException {
+			this.socket.setSoTimeout((int) within.toMillis());
+			InputStream in = this.socket.getInputStream();
+			byte[] buffer = new byte[64 * 1024];
+			try {
+				while (in.read(buffer) >= 0) {
+					// Drains what the kernel held.
+				}
+				return true;
+			}
+			catch (SocketTimeoutException ex) {
+				return false;
+			}
+			catch (SocketException ex) {
+				// Reset by the client: closed as well.
+				return true;
 			}
 		}
 

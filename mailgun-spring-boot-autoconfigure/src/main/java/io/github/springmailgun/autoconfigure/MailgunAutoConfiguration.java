@@ -83,6 +83,7 @@ public final class MailgunAutoConfiguration {
 			.connectTimeout(first(properties.connectTimeout(), boot.connectTimeout(),
 					MailgunClientSettings.DEFAULT_CONNECT_TIMEOUT))
 			.readTimeout(first(properties.readTimeout(), boot.readTimeout(), MailgunClientSettings.DEFAULT_READ_TIMEOUT))
+			.writeTimeout(first(properties.writeTimeout(), null, MailgunClientSettings.DEFAULT_WRITE_TIMEOUT))
 			.retry(new MailgunRetryPolicy(retry.enabled(), retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
 					retry.maxElapsedTime(), retry.retrySendOnServerError()))
 			.defaultFrom(properties.defaultFrom())

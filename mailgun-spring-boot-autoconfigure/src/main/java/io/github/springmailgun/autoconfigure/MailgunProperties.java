@@ -28,6 +28,9 @@ import org.springframework.util.unit.DataSize;
  * 'spring.http.clients.connect-timeout', or 10s when that is not set either.
  * @param readTimeout How long to wait for Mailgun's response once a request is written, and again for its
  * body. Defaults to 'spring.http.clients.read-timeout', or 30s when that is not set either.
+ * @param writeTimeout How long an upload to Mailgun may make no progress (a server or proxy that stops
+ * reading) before the attempt fails; it bounds a stall, not the time a large attachment takes to send.
+ * Defaults to 30s (Spring Boot has no such setting).
  * @param ssl SSL settings of the connection to Mailgun.
  * @param retry Retry settings.
  * @param mailSender JavaMailSender adapter settings.
@@ -38,7 +41,8 @@ import org.springframework.util.unit.DataSize;
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
 		@Nullable String domain, @DefaultValue("us") MailgunRegion region, @Nullable URI baseUrl,
 		@Nullable String defaultFrom, @DefaultValue("false") boolean testMode,
-		@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @DefaultValue Ssl ssl,
+		@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @Nullable Duration writeTimeout,
+		@DefaultValue Ssl ssl,
 		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health,
 		@DefaultValue Webhooks webhooks) {
 
@@ -51,7 +55,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		return "MailgunProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : null)
 				+ ", domain=" + this.domain + ", region=" + this.region + ", baseUrl=" + this.baseUrl
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", ssl=" + this.ssl + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", writeTimeout=" + this.writeTimeout
+				+ ", ssl=" + this.ssl + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
 				+ ", webhooks=" + this.webhooks + "]";
 	}
 
@@ -74,7 +79,9 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param initialBackoff Delay before the first retry, doubled for each further retry.
 	 * @param maxBackoff Longest delay between two attempts. A rate limit that asks for a longer wait fails
 	 * at once.
-	 * @param maxElapsedTime Longest time spent retrying one call.
+	 * @param maxElapsedTime Longest time spent retrying one call, from the start of its first attempt: a
+	 * retry still in flight then is cancelled. The first attempt is bounded by its own timeouts, so a call
+	 * ends by the later of its first attempt's end and this time.
 	 * @param retrySendOnServerError Whether sends that got 502, 503 or 504 are retried even though Mailgun
 	 * may already have accepted them (may deliver twice).
 	 */

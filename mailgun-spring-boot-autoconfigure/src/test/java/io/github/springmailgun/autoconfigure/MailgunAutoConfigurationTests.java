@@ -61,7 +61,8 @@ class MailgunAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("mailgun.api-key=key-abc", "mailgun.domain=mg.example.com", "mailgun.region=eu",
 					"mailgun.default-from=Shop <shop@mg.example.com>", "mailgun.test-mode=true",
-					"mailgun.connect-timeout=2s", "mailgun.read-timeout=7s", "mailgun.retry.max-attempts=5",
+					"mailgun.connect-timeout=2s", "mailgun.read-timeout=7s", "mailgun.write-timeout=45s",
+					"mailgun.retry.max-attempts=5",
 					"mailgun.retry.initial-backoff=50ms", "mailgun.retry.max-backoff=2s",
 					"mailgun.retry.retry-send-on-server-error=true")
 			.run(context -> {
@@ -78,6 +79,7 @@ class MailgunAutoConfigurationTests {
 				assertThat(settings.testMode()).isTrue();
 				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(settings.retry().maxAttempts()).isEqualTo(5);
 				assertThat(settings.retry().initialBackoff()).isEqualTo(Duration.ofMillis(50));
 				assertThat(settings.retry().retrySendOnServerError()).isTrue();
@@ -96,6 +98,7 @@ class MailgunAutoConfigurationTests {
 			assertThat(settings.retry().enabled()).isTrue();
 			assertThat(settings.retry().maxAttempts()).isEqualTo(3);
 			assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.writeTimeout()).isEqualTo(MailgunClientSettings.DEFAULT_WRITE_TIMEOUT);
 		});
 	}
 
