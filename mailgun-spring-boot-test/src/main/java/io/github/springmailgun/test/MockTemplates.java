@@ -58,6 +58,37 @@ public final class MockTemplates {
 		}
 	}
 
+	/**
+	 * Stores a template for a test or a local setup, as {@code POST /v3/{domain}/templates} would: a new
+	 * template gets an active version tagged {@code initial}; an existing one gets a new active version.
+	 * @param domain the domain
+	 * @param name the name (stored lower-cased)
+	 * @param content the Handlebars content
+	 * @throws IllegalArgumentException when the content is not a template the mock can render
+	 */
+	public void store(String domain, String name, String content) {
+		Handlebars compiled;
+		try {
+			compiled = Handlebars.compile(content);
+		}
+		catch (Handlebars.SyntaxException ex) {
+			throw new IllegalArgumentException("invalid template: " + ex.getMessage(), ex);
+		}
+		this.lock.lock();
+		try {
+			String key = name.strip().toLowerCase(Locale.ROOT);
+			StoredTemplate template = templates(domain).computeIfAbsent(key,
+					(ignored) -> new StoredTemplate(key, null, null, this.clock.now()));
+			String tag = template.versions.isEmpty() ? "initial" : "v" + (template.versions.size() + 1);
+			StoredTemplate.Version version = new StoredTemplate.Version(tag, content, compiled, this.clock.now());
+			template.versions.put(tag, version);
+			template.activate(version);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/** Adds the endpoints of templates and their versions. */
 	void register(MockRoutes routes) {
 		new TemplateEndpoints(this).register(routes);
