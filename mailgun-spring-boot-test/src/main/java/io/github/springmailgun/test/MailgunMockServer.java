@@ -677,6 +677,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		String storageKey = randomText(32, false);
 		URI storageUrl = URI.create(this.baseUrl + "/v3/domains/" + domain + "/messages/" + storageKey);
 		MockMessage message = new MockMessage(id, storageKey, storageUrl, domain, now, form, mime);
+		message.rendered(this.templates.render(message));
 		this.lock.lock();
 		try {
 			this.messages.add(message);

@@ -51,6 +51,9 @@ public final class MockMessage {
 
 	private final Map<String, Map<String, Object>> recipientVariables;
 
+	// Set once by the server before the message is published (under its lock).
+	private volatile @Nullable String renderedHtml;
+
 	MockMessage(String id, String storageKey, URI storageUrl, String domain, Instant receivedAt, FormData form,
 			boolean mime) {
 		this.id = id;
@@ -224,6 +227,20 @@ public final class MockMessage {
 	 */
 	public @Nullable String html() {
 		return parameter("html");
+	}
+
+	/**
+	 * Returns the HTML the recipient sees: the stored template rendered with the message's variables when
+	 * it names one ({@code template}), else {@link #html()}. {@link #html()} stays what was sent.
+	 * @return the HTML, or {@code null}
+	 */
+	public @Nullable String renderedHtml() {
+		String rendered = this.renderedHtml;
+		return (rendered != null) ? rendered : html();
+	}
+
+	void rendered(@Nullable String html) {
+		this.renderedHtml = html;
 	}
 
 	/**

@@ -70,7 +70,8 @@ final class MockResponses {
 		body.put("sender", (sender != null) ? sender : ((from != null) ? from : ""));
 		body.put("recipients", String.join(", ", message.recipients()));
 		String text = (message.text() != null) ? message.text() : "";
-		String html = (message.html() != null) ? message.html() : "";
+		String rendered = message.renderedHtml();
+		String html = (rendered != null) ? rendered : "";
 		body.put("body-plain", text);
 		body.put("body-html", html);
 		body.put("stripped-text", text);
@@ -104,7 +105,7 @@ final class MockResponses {
 		if (!message.attachments().isEmpty() || !message.inlines().isEmpty()) {
 			return "multipart/mixed";
 		}
-		int bodies = ((message.text() != null) ? 1 : 0) + ((message.html() != null) ? 1 : 0)
+		int bodies = ((message.text() != null) ? 1 : 0) + ((message.renderedHtml() != null) ? 1 : 0)
 				+ ((message.ampHtml() != null) ? 1 : 0);
 		if (bodies > 1) {
 			return "multipart/alternative";

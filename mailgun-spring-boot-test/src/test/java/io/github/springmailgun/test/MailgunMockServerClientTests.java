@@ -23,6 +23,8 @@ import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
+import io.github.springmailgun.template.TemplateRequest;
+import io.github.springmailgun.template.TemplateVersionRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +118,10 @@ class MailgunMockServerClientTests {
 
 	@Test
 	void receivesTemplatesAndRecipientVariables() {
+		client().templates().create(TemplateRequest.builder("welcome").template("v1").tag("v1").build()).block();
+		client().templates()
+			.createVersion("welcome", TemplateVersionRequest.builder("v2", "Hi {{recipient.name}} on {{plan}}").build())
+			.block();
 		client().send(MailgunMessage.builder()
 			.to("alice@example.com", "bob@example.com")
 			.template("welcome")
@@ -133,6 +139,8 @@ class MailgunMockServerClientTests {
 		assertThat(message.recipientVariables()).containsOnlyKeys("alice@example.com", "bob@example.com");
 		assertThat(message.recipientVariables().get("bob@example.com")).containsEntry("name", "Bob")
 			.containsEntry("id", 2);
+		// One rendering per message: the first recipient's variables are the template's "recipient".
+		assertThat(message.renderedHtml()).isEqualTo("Hi Alice on pro");
 	}
 
 	@Test

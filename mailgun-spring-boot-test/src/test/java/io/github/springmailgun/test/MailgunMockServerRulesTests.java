@@ -105,6 +105,10 @@ class MailgunMockServerRulesTests {
 
 	@Test
 	void acceptsMissingFromWhenATemplateIsNamed() {
+		// The template must exist: the mock renders it.
+		assertThat(this.http.post("/v3/" + this.mock.domain() + "/templates",
+				new RawHttp.Multipart().field("name", "welcome").field("template", "<p>Hi</p>").end())
+			.statusCode()).isEqualTo(200);
 		assertThat(sendForm("to", "b@example.com", "template", "welcome").statusCode()).isEqualTo(200);
 		assertThat(this.mock.lastMessage().from()).isNull();
 		assertThat(this.mock.lastMessage().template()).isEqualTo("welcome");

@@ -1,9 +1,12 @@
 package io.github.springmailgun.sample.local;
 
+import io.github.springmailgun.test.MailgunMockServer;
 import io.github.springmailgun.test.autoconfigure.AutoConfigureMailgunMock;
 import io.github.springmailgun.test.autoconfigure.MockOutboxController;
 import io.github.springmailgun.test.autoconfigure.MockWebhookRegistration;
 
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -15,5 +18,11 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureMailgunMock
 @Import({ MockOutboxController.class, MockWebhookRegistration.class })
 public class LocalMailgunConfiguration {
+
+	/** The template {@code POST /welcome} names: the mock renders it into what {@code /outbox} shows. */
+	@Bean
+	ApplicationRunner welcomeTemplate(MailgunMockServer mailgun) {
+		return (args) -> mailgun.templates().store(mailgun.domain(), "welcome", "<p>Welcome, {{name}}!</p>");
+	}
 
 }

@@ -10,6 +10,7 @@ import io.github.springmailgun.test.MailgunMockServer;
 import io.github.springmailgun.test.MockFault;
 import io.github.springmailgun.test.MockMessage;
 import io.github.springmailgun.test.autoconfigure.AutoConfigureMailgunMock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,12 @@ class SampleWebFluxApplicationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	@BeforeEach
+	void storeTheWelcomeTemplate() {
+		// The mock renders templates, so the one the sample names must exist, as on Mailgun.
+		this.mailgun.templates().store(this.mailgun.domain(), "welcome", "<p>Welcome, {{name}}!</p>");
+	}
+
 	@Test
 	void welcomeMailUsesTheTemplate() throws Exception {
 		HttpResponse<String> response = post("/welcome?email=alice@example.com&name=Alice");
@@ -49,6 +56,7 @@ class SampleWebFluxApplicationTests {
 		assertThat(sent.template()).isEqualTo("welcome");
 		assertThat(sent.templateVariables()).isEqualTo("{\"name\":\"Alice\"}");
 		assertThat(sent.tags()).containsExactly("welcome");
+		assertThat(sent.renderedHtml()).isEqualTo("<p>Welcome, Alice!</p>");
 		assertThat(response.body()).contains(sent.messageId());
 	}
 
