@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Local mode: the starter sends to an in-process Mailgun mock, {@code GET /outbox} shows what was sent
- * and what happened to it, and the mock posts its webhooks back to the application's endpoint. Lives outside the application's package so component scanning never picks it up by accident.
+ * and what happened to it, and the mock posts its webhooks back to the application's endpoint. Lives
+ * outside the application's package so component scanning never picks it up by accident.
  */
 @Configuration(proxyBeanMethods = false)
 @AutoConfigureMailgunMock
