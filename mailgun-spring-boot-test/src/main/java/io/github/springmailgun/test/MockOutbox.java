@@ -124,7 +124,8 @@ public final class MockOutbox {
 		}
 		page.append("</dl>");
 		timelines(page, message, events);
-		String html = message.html();
+		// What the recipient sees: a named template rendered with its variables.
+		String html = message.renderedHtml();
 		byte[] mime = message.rawMime();
 		if (html == null && message.isMime() && mime != null) {
 			page.append("<pre>").append(escape(new String(mime, StandardCharsets.UTF_8), "")).append("</pre>");

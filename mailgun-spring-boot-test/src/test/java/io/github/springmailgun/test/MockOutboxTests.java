@@ -49,6 +49,14 @@ class MockOutboxTests {
 		assertThat(page.indexOf("Second")).isLessThan(page.indexOf("First"));
 		assertThat(page).contains("No address is suppressed.");
 
+		// A template shows as the recipient sees it, rendered.
+		this.mock.templates().store("mg.example.com", "welcome", "<p>Welcome, {{name}}!</p>");
+		assertThat(http.post("/v3/mg.example.com/messages", "application/x-www-form-urlencoded",
+				form("from", "shop@mg.example.com", "to", "c@example.com", "subject", "Third", "template", "welcome",
+						"t:variables", "{\"name\":\"Carol\"}"))
+			.statusCode()).isEqualTo(200);
+		assertThat(MockOutbox.renderContent(this.mock)).contains("srcdoc=\"&lt;p&gt;Welcome, Carol!&lt;/p&gt;\"");
+
 		this.mock.suppressions().addBounce("mg.example.com", "gone@example.com");
 		assertThat(MockOutbox.renderContent(this.mock)).contains("bounce: gone@example.com (mg.example.com)")
 			.doesNotContain("No address is suppressed.");
