@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,9 +34,6 @@ final class EventEndpoints {
 	/** The Events API's filters the mock supports, and its other parameters. */
 	private static final Set<String> EVENTS_PARAMETERS = Set.of("begin", "end", "ascending", "limit", "page", "pivot",
 			"event", "recipient", "message-id", "from", "to", "subject", "tags", "severity");
-
-	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
-			Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
 	private final MockEvents events;
 
@@ -115,8 +111,8 @@ final class EventEndpoints {
 
 	private MockAnswer logs(MockCall call) {
 		Map<String, Object> query = call.json();
-		Instant end = (query.get("end") != null) ? EventFilters.rfc2822("end", query.get("end")) : this.events.clock().now();
-		Instant start = (query.get("start") != null) ? EventFilters.rfc2822("start", query.get("start")) : end.minus(Duration.ofDays(1));
+		Instant end = (query.get("end") != null) ? MockDates.parse("end", String.valueOf(query.get("end"))) : this.events.clock().now();
+		Instant start = (query.get("start") != null) ? MockDates.parse("start", String.valueOf(query.get("start"))) : end.minus(Duration.ofDays(1));
 		if (query.get("duration") != null) {
 			start = end.minus(EventFilters.duration(String.valueOf(query.get("duration"))));
 		}
@@ -152,8 +148,8 @@ final class EventEndpoints {
 			links.put("total", ordered.size());
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("start", RFC_2822.format(start));
-		body.put("end", RFC_2822.format(end));
+		body.put("start", MockDates.withOffset(start));
+		body.put("end", MockDates.withOffset(end));
 		body.put("items", items.stream().map(recorded -> EventWriter.logEntry(recorded.event())).toList());
 		body.put("pagination", links);
 		body.put("aggregates", Map.of());

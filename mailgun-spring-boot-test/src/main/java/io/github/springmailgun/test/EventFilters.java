@@ -3,8 +3,6 @@ package io.github.springmailgun.test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,17 +112,7 @@ final class EventFilters {
 					seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
 		}
 		catch (NumberFormatException ex) {
-			return rfc2822(name, text);
-		}
-	}
-
-	static Instant rfc2822(String name, Object value) {
-		try {
-			return DateTimeFormatter.RFC_1123_DATE_TIME.parse(String.valueOf(value).trim(), Instant::from);
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("Invalid " + name + ": '" + Texts.abbreviate(String.valueOf(value))
-					+ "' is not an RFC 2822 date");
+			return MockDates.parse(name, text);
 		}
 	}
 

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,9 +22,6 @@ final class EventWriter {
 
 	/** The SMTP answer of a hard bounce. */
 	static final String BOUNCE_MESSAGE = "5.1.1 The email account that you tried to reach does not exist.";
-
-	private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
-			Locale.ROOT).withZone(ZoneOffset.UTC);
 
 	private static final Map<String, String> SUPPRESSED = Map.of("suppress-bounce",
 			"Not delivering to previously bounced address", "suppress-unsubscribe",
@@ -105,7 +100,7 @@ final class EventWriter {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("id", event.id());
 		entry.put("event", event.event());
-		entry.put("@timestamp", LOG_TIME.format(event.timestamp()));
+		entry.put("@timestamp", MockDates.isoMillis(event.timestamp()));
 		entry.put("account", Map.of("id", "mock"));
 		entry.put("domain", Map.of("name", event.domain()));
 		event.data().forEach((name, value) -> {

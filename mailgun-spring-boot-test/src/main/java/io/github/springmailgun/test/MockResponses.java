@@ -2,8 +2,6 @@ package io.github.springmailgun.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +114,7 @@ final class MockResponses {
 	/** The answer of {@code GET /v4/domains/{name}}. */
 	static byte[] domain(MockDomain domain, Instant createdAt) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("created_at", DateTimeFormatter.RFC_1123_DATE_TIME.format(createdAt.atOffset(ZoneOffset.UTC)));
+		details.put("created_at", MockDates.rfc1123(createdAt));
 		details.put("id", UUID.nameUUIDFromBytes(domain.name().getBytes(StandardCharsets.UTF_8))
 			.toString()
 			.replace("-", "")

@@ -1,9 +1,6 @@
 package io.github.springmailgun.test;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -41,11 +38,6 @@ public final class MockSuppressions {
 
 	/** The tag of an unsubscribe from all mail of the domain. */
 	static final String ALL_TAGS = "*";
-
-	// Mailgun writes suppression dates as RFC 2822 with the zone name UTC.
-	private static final DateTimeFormatter DATE = DateTimeFormatter
-		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final MockClock clock;
 
@@ -262,7 +254,7 @@ public final class MockSuppressions {
 			Set<String> merged = new LinkedHashSet<>(tags(existing));
 			merged.addAll(tags(entry));
 			put(domain, kind, unsubscribeEntry(String.valueOf(entry.get("address")), List.copyOf(merged),
-					parseDate(String.valueOf(entry.get("created_at")))));
+					MockDates.parse("created_at", String.valueOf(entry.get("created_at")))));
 		}
 		finally {
 			this.lock.unlock();
@@ -293,7 +285,7 @@ public final class MockSuppressions {
 			}
 			else {
 				table.put(key(address), unsubscribeEntry(String.valueOf(existing.get("address")), tags,
-						parseDate(String.valueOf(existing.get("created_at")))));
+						MockDates.parse("created_at", String.valueOf(existing.get("created_at")))));
 			}
 			return null;
 		}
@@ -392,19 +384,19 @@ public final class MockSuppressions {
 	}
 
 	static Map<String, Object> bounceEntry(String address, String code, String error, Instant createdAt) {
-		return entry("address", address, "code", code, "error", error, "created_at", date(createdAt));
+		return entry("address", address, "code", code, "error", error, "created_at", MockDates.withZoneName(createdAt));
 	}
 
 	static Map<String, Object> unsubscribeEntry(String address, List<String> tags, Instant createdAt) {
-		return entry("address", address, "tags", List.copyOf(tags), "created_at", date(createdAt));
+		return entry("address", address, "tags", List.copyOf(tags), "created_at", MockDates.withZoneName(createdAt));
 	}
 
 	static Map<String, Object> complaintEntry(String address, Instant createdAt) {
-		return entry("address", address, "created_at", date(createdAt));
+		return entry("address", address, "created_at", MockDates.withZoneName(createdAt));
 	}
 
 	static Map<String, Object> allowlistEntry(String type, String value, String reason, Instant createdAt) {
-		return entry("type", type, "value", value, "reason", reason, "createdAt", date(createdAt));
+		return entry("type", type, "value", value, "reason", reason, "createdAt", MockDates.withZoneName(createdAt));
 	}
 
 	private static Map<String, Object> entry(Object... namesAndValues) {
@@ -413,31 +405,6 @@ public final class MockSuppressions {
 			entry.put((String) namesAndValues[i], Objects.requireNonNull(namesAndValues[i + 1], "entry field"));
 		}
 		return Collections.unmodifiableMap(entry);
-	}
-
-	/** A date as Mailgun writes it on suppressions: {@code Thu, 11 Dec 2025 01:49:40 UTC}. */
-	static String date(Instant instant) {
-		return DATE.format(instant);
-	}
-
-	/**
-	 * Reads a {@code created_at} as Mailgun accepts it: RFC 2822, with a numeric offset or a zone name.
-	 * @param text the date
-	 * @return the instant
-	 * @throws BadRequestException when it is not one
-	 */
-	static Instant parseDate(String text) {
-		String value = text.trim();
-		if (value.endsWith(" UTC") || value.endsWith(" UT")) {
-			value = value.substring(0, value.lastIndexOf(' ')) + " GMT";
-		}
-		try {
-			return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value));
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("Invalid created_at: '" + Texts.abbreviate(text)
-					+ "' is not an RFC 2822 date");
-		}
 	}
 
 }

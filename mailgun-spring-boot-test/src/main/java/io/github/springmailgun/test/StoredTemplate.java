@@ -1,10 +1,7 @@
 package io.github.springmailgun.test;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -16,9 +13,6 @@ import org.jspecify.annotations.Nullable;
  * the lock of {@link MockTemplates}.
  */
 final class StoredTemplate {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'",
-			Locale.US);
 
 	final String name;
 
@@ -63,17 +57,13 @@ final class StoredTemplate {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("name", this.name);
 		json.put("description", (this.description != null) ? this.description : "");
-		json.put("createdAt", date(this.createdAt));
+		json.put("createdAt", MockDates.withZoneName(this.createdAt));
 		json.put("createdBy", (this.createdBy != null) ? this.createdBy : "");
 		json.put("id", this.id);
 		if (version != null) {
 			json.put("version", version.json(true));
 		}
 		return json;
-	}
-
-	static String date(Instant instant) {
-		return DATE.format(instant.atOffset(ZoneOffset.UTC));
 	}
 
 	/** One version: content compiled when stored. */
@@ -113,7 +103,7 @@ final class StoredTemplate {
 			json.put("template", content ? this.template : "");
 			json.put("engine", "handlebars");
 			json.put("mjml", "");
-			json.put("createdAt", date(this.createdAt));
+			json.put("createdAt", MockDates.withZoneName(this.createdAt));
 			json.put("comment", this.comment);
 			json.put("active", this.active);
 			json.put("id", this.id);

@@ -179,7 +179,7 @@ final class SuppressionEndpoints {
 		address = checkedAddress(address);
 		// The JSON example of Mailgun's reference writes "createdat"; its forms and CSV files "created_at".
 		String created = orDefault(text(fields.apply("created_at")), text(fields.apply("createdat")));
-		Instant createdAt = (created != null) ? MockSuppressions.parseDate(created) : now;
+		Instant createdAt = (created != null) ? MockDates.parse("created_at", created) : now;
 		return switch (kind) {
 			case BOUNCES -> MockSuppressions.bounceEntry(address, Objects.requireNonNullElse(text(fields.apply("code")), "550"),
 					Objects.requireNonNullElse(text(fields.apply("error")), ""), createdAt);
