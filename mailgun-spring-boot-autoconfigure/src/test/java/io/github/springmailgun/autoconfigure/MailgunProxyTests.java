@@ -13,6 +13,7 @@ import java.util.Map;
 import io.github.springmailgun.BlockingMailgunOperations;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.message.MailgunMessage;
+import io.netty.resolver.NoopAddressResolverGroup;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
@@ -197,6 +200,25 @@ class MailgunProxyTests {
 			assertThatThrownBy(() -> mailgun.send(message())).isInstanceOf(MailgunTransportException.class);
 			assertThat(this.proxy.tunnels()).isZero();
 		});
+	}
+
+	@Test
+	void aProxySetByAConnectorBuilderCustomizerWins() throws IOException {
+		useProxy("https");
+		accept(this.server);
+		try (LoopbackConnectProxy theirs = new LoopbackConnectProxy(HOST)) {
+			// The README's example: Boot's shared event loops bring a DNS resolver, which must go for the proxy
+			// to resolve the name.
+			ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> customizer = builder -> builder
+				.withHttpClientCustomizer(client -> client
+					.proxy(spec -> spec.type(ProxyProvider.Proxy.HTTP).host("127.0.0.1").port(theirs.port()))
+					.resolver(NoopAddressResolverGroup.INSTANCE));
+			on("reactor").withBean(ClientHttpConnectorBuilderCustomizer.class, () -> customizer).run(context -> {
+				context.getBean(BlockingMailgunOperations.class).send(message());
+				assertThat(theirs.tunnels()).isPositive();
+				assertThat(this.proxy.tunnels()).isZero();
+			});
+		}
 	}
 
 	@Test
