@@ -122,11 +122,13 @@ public final class MailgunAutoConfiguration {
 
 	/**
 	 * Reactor Netty ignores the JVM's proxy properties ({@code https.proxyHost}, {@code http.nonProxyHosts},
-	 * ...) unless told to read them; Boot has no proxy setting, so Mailgun's client is told, on a builder of
-	 * its own: the application's other clients stay as they are. The customizer runs after the
-	 * application's (its builder bean, a {@code ClientHttpConnectorBuilderCustomizer}) and keeps a proxy it
-	 * finds there, so the application's proxy wins. The JDK client needs nothing: it asks
-	 * {@code ProxySelector.getDefault()} unless its builder names a proxy. Other connectors keep their own.
+	 * ...) unless told to read them, and Boot 4.0 does not tell it; so Mailgun's client is told, on a builder of
+	 * its own: the application's other clients stay as they are. (Boot 4.1 tells every client it builds; the
+	 * customizer then finds the proxy in place.) The customizer runs after the application's (its builder bean,
+	 * a {@code ClientHttpConnectorBuilderCustomizer}) and keeps a proxy it finds on the client, so the
+	 * application's proxy wins. (Boot's builder is a bean too, so the proxy decides, not where the builder came
+	 * from.) The JDK client, and HttpComponents as Boot builds it, read the properties by themselves
+	 * ({@code ProxySelector.getDefault()}); Jetty's uses its builder's proxy.
 	 */
 	private static ClientHttpConnectorBuilder<?> withSystemProxy(ClientHttpConnectorBuilder<?> builder) {
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
