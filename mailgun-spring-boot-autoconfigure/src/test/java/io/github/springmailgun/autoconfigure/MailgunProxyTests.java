@@ -239,8 +239,8 @@ class MailgunProxyTests {
 		useProxy("https");
 		accept(this.server);
 		try (LoopbackConnectProxy theirs = new LoopbackConnectProxy(HOST)) {
-			// The application's own builder bean, as it would set its proxy (a ClientHttpConnectorBuilderCustomizer
-			// of Boot's builder ends the same way: a customizer on the builder Mailgun's connector comes from).
+			// The application's own builder bean, in place of Boot's (and without Boot's shared event loops, so
+			// Reactor Netty's proxy needs no change of resolver).
 			on("reactor").withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
 				.withHttpClientCustomizer(client -> client
 					.proxy(spec -> spec.type(ProxyProvider.Proxy.HTTP).host("127.0.0.1").port(theirs.port()))))
