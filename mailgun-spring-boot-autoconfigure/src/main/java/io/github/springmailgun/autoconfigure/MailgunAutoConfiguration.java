@@ -10,7 +10,9 @@ import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.MailgunRetryPolicy;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.resolver.NoopAddressResolverGroup;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -108,14 +111,49 @@ public final class MailgunAutoConfiguration {
 		// The read timeout is left to the client, which applies it alike on every connector.
 		HttpClientSettings connectorSettings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
 				settings.connectTimeout(), null, sslBundle);
-		builder.clientConnector(connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-			.build(connectorSettings));
+		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		builder.clientConnector(withSystemProxy(connectors).build(connectorSettings));
 		customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
 		MailgunTemplate template = new MailgunTemplate(settings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention.getIfAvailable());
 		return template;
+	}
+
+	/**
+	 * Reactor Netty ignores the JVM's proxy properties ({@code https.proxyHost}, {@code http.nonProxyHosts},
+	 * ...) unless told to read them, and Boot 4.0 does not tell it; so Mailgun's client is told, on a builder of
+	 * its own: the application's other clients stay as they are. (Boot 4.1 tells every client it builds; the
+	 * customizer then finds the proxy in place.) The customizer runs after the application's (its builder bean,
+	 * a {@code ClientHttpConnectorBuilderCustomizer}) and keeps a proxy it finds on the client, so the
+	 * application's proxy wins. (Boot's builder is a bean too, so the proxy decides, not where the builder came
+	 * from.) The JDK client, and HttpComponents as Boot builds it, read the properties by themselves
+	 * ({@code ProxySelector.getDefault()}); Jetty's uses its builder's proxy.
+	 */
+	private static ClientHttpConnectorBuilder<?> withSystemProxy(ClientHttpConnectorBuilder<?> builder) {
+		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
+			return reactor.withHttpClientCustomizer(ReactorSystemProxy::apply);
+		}
+		return builder;
+	}
+
+	/**
+	 * Reactor Netty types stay out of the configuration class's own signatures, which Spring introspects.
+	 */
+	private static final class ReactorSystemProxy {
+
+		static HttpClient apply(HttpClient client) {
+			if (client.configuration().hasProxy()) {
+				return client;
+			}
+			HttpClient proxied = client.proxyWithSystemProperties();
+			// Behind a proxy the proxy resolves the host (there may be no DNS for it on this side), so no
+			// resolver: Boot's shared event loops come with one, which would fail before the proxy is asked.
+			// Reactor Netty resolves a host that http.nonProxyHosts exempts itself.
+			return proxied.configuration().hasProxy() ? proxied.resolver(NoopAddressResolverGroup.INSTANCE) : proxied;
+		}
+
 	}
 
 	/** The bundle named by mailgun.ssl.bundle, else that of spring.http.clients.ssl.bundle, else none. */
