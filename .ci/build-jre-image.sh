@@ -21,7 +21,8 @@ trap 'rm -rf "$work"' EXIT
 rootfs="$work/rootfs"
 runtime="$rootfs/opt/java/openjdk"
 mkdir -p "$(dirname "$runtime")"
-modules=java.base,java.logging,java.management,java.naming,java.sql,jdk.unsupported
+# java.net.http: the webhook posts; jdk.crypto.ec: TLS to https webhook URLs.
+modules=java.base,java.logging,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
 if ! "$java_home/bin/jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-man-pages \
     --no-header-files > "$work/jlink.log" 2>&1; then
   # A runtime without jmods cannot be linked: copy it whole, following the links distributions make

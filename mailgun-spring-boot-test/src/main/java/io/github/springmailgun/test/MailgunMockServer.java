@@ -53,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code GET /v4/domains/{name}}: the domain's state and DNS records (see {@link MockDomain}).</li>
  * <li>{@code GET /v3/{domain}/events} and {@code POST /v1/analytics/logs}: the events of the accepted
  * messages (see {@link MockEvents}).</li>
+ * <li>Under {@code /mock/}, without the key, the control a test in another process (the container) needs:
+ * {@code POST /mock/reset}, {@code /mock/faults}, {@code /mock/delays}, {@code /mock/outcomes} and
+ * {@code /mock/clock/advance}; {@code GET /mock/messages}, {@code /mock/events} and
+ * {@code /mock/webhooks/deliveries}.</li>
  * </ul>
  *
  * <p>
@@ -176,6 +180,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.events.listen(this.webhooks::onEvent);
 		MockRoutes routes = new MockRoutes();
 		new MessageEndpoints(this).register(routes);
+		new ControlEndpoints(this).register(routes);
 		this.suppressions.register(routes);
 		this.templates.register(routes);
 		this.events.register(routes);

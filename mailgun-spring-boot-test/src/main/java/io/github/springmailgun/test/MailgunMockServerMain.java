@@ -1,6 +1,7 @@
 package io.github.springmailgun.test;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  * <li>{@value #API_KEY}: the key it accepts, {@value MailgunMockServer#DEFAULT_API_KEY} by default;</li>
  * <li>{@value #DOMAINS}: the domains it knows, comma-separated, the first being the sending domain;
  * {@value MailgunMockServer#DEFAULT_DOMAIN} by default;</li>
- * <li>{@value #MAX_REQUEST_SIZE}: the largest request in bytes, Mailgun's 52,428,800 by default.</li>
+ * <li>{@value #MAX_REQUEST_SIZE}: the largest request in bytes, Mailgun's 52,428,800 by default;</li>
+ * <li>{@value #WEBHOOK_SIGNING_KEY}: the HTTP webhook signing key, {@value MockWebhooks#DEFAULT_SIGNING_KEY}
+ * by default;</li>
+ * <li>{@value #CLOCK}: {@code system} (the default) or {@code manual}, a clock that stands still until
+ * {@code POST /mock/clock/advance} moves it.</li>
  * </ul>
  *
  * <p>
@@ -31,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * (a test in another process cannot read {@link MailgunMockServer#requests()}), for example
  * {@code POST /v3/mg.example.com/messages -> 200 <20260101120000.1.ABCDEF@mg.example.com> storage-key=...}:
  * the storage key lets such a test fetch what was sent through Mailgun's stored-message endpoint. The key
- * is never printed. It runs until it is stopped ({@code SIGTERM} or {@code SIGINT}). Accepted messages
+ * is never printed. Tests control it over HTTP, without the key, at the {@code /mock/} endpoints
+ * {@link MailgunMockServer} lists (reset, faults, delays, scripted outcomes, events, webhook posts). It runs until it is stopped ({@code SIGTERM} or {@code SIGINT}). Accepted messages
  * stay in memory for the life of the process.
  */
 public final class MailgunMockServerMain {
@@ -53,6 +59,12 @@ public final class MailgunMockServerMain {
 
 	/** The environment variable with the HTTP webhook signing key the mock signs webhooks with. */
 	public static final String WEBHOOK_SIGNING_KEY = "MAILGUN_MOCK_WEBHOOK_SIGNING_KEY";
+
+	/**
+	 * The environment variable that chooses the clock: {@code system} (the default) or {@code manual}, a
+	 * clock that starts at the current time and moves only with {@code POST /mock/clock/advance}.
+	 */
+	public static final String CLOCK = "MAILGUN_MOCK_CLOCK";
 
 	/** The port used without {@value #PORT}. */
 	public static final int DEFAULT_PORT = 8080;
@@ -109,6 +121,13 @@ public final class MailgunMockServerMain {
 		builder.apiKey(value(environment, API_KEY, MailgunMockServer.DEFAULT_API_KEY));
 		builder.webhookSigningKey(value(environment, WEBHOOK_SIGNING_KEY, MockWebhooks.DEFAULT_SIGNING_KEY));
 		builder.maxRequestSize(number(environment, MAX_REQUEST_SIZE, MailgunMockServer.DEFAULT_MAX_REQUEST_SIZE));
+		String clock = value(environment, CLOCK, "system");
+		if (clock.equalsIgnoreCase("manual")) {
+			builder.clock(MockClock.manual(Instant.now()));
+		}
+		else if (!clock.equalsIgnoreCase("system")) {
+			throw new IllegalArgumentException(CLOCK + " must be 'system' or 'manual', was '" + clock + "'");
+		}
 		List<String> domains = domains(value(environment, DOMAINS, MailgunMockServer.DEFAULT_DOMAIN));
 		domains.forEach(builder::domain);
 		// Set once the server started; the ready line is printed after it, so no client sends earlier.

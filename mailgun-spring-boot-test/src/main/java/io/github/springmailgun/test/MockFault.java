@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -134,6 +135,30 @@ public final class MockFault {
 	}
 
 	/**
+	 * Rebuilds a fault from its parts, as {@code POST /mock/faults} receives one written in full.
+	 * @param status the HTTP status, 200 to 599
+	 * @param contentType the {@code Content-Type} of the body
+	 * @param body the body
+	 * @param headers the extra headers
+	 * @param retryAfter the wait a rate-limit fault asks for, or {@code null}
+	 * @param rateLimitResetHeader whether {@code X-RateLimit-Reset} is computed when sent (needs
+	 * {@code retryAfter})
+	 * @return the fault
+	 */
+	static MockFault of(int status, String contentType, String body, Map<String, String> headers,
+			@Nullable Duration retryAfter, boolean rateLimitResetHeader) {
+		MockFault fault = of(status, contentType, body);
+		if (rateLimitResetHeader && retryAfter == null) {
+			throw new IllegalArgumentException("rateLimitResetHeader needs retryAfter");
+		}
+		if (retryAfter != null && retryAfter.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+		}
+		return new MockFault(fault.status, fault.contentType, fault.body, headers, retryAfter, rateLimitResetHeader,
+				false);
+	}
+
+	/**
 	 * Returns a copy that also sends the given header.
 	 * @param name the header name
 	 * @param value the value
@@ -206,6 +231,24 @@ public final class MockFault {
 	 */
 	public Map<String, String> headers() {
 		return this.headers;
+	}
+
+	/**
+	 * Returns the wait a rate-limit fault asks for, from which {@code Retry-After} and
+	 * {@code X-RateLimit-Reset} are written.
+	 * @return the wait, empty for a fault not made by {@link #rateLimited(Duration)}
+	 */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(this.retryAfter);
+	}
+
+	/**
+	 * Returns whether the answer carries {@code X-RateLimit-Reset}, computed when it is sent
+	 * ({@link #withRateLimitResetHeader()}).
+	 * @return whether the header is sent
+	 */
+	public boolean hasRateLimitResetHeader() {
+		return this.rateLimitResetHeader;
 	}
 
 	/**

@@ -178,15 +178,41 @@ public final class MockOutcome {
 		return this.kind;
 	}
 
-	/** The delay of the outcome after the delivery attempt. */
-	Duration delay() {
+	/**
+	 * Returns the outcome's name, as {@code POST /mock/outcomes} takes it.
+	 * @return {@code deliver}, {@code bounce}, {@code defer}, {@code open}, {@code click},
+	 * {@code complain} or {@code unsubscribe}
+	 */
+	public String name() {
+		return this.kind.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Returns the regular expression the recipients match.
+	 * @return the pattern
+	 */
+	public String recipientPattern() {
+		return this.recipients.pattern();
+	}
+
+	/**
+	 * Returns how long after the delivery attempt the outcome happens (for {@code defer}, the second
+	 * attempt): the {@linkplain #after(Duration) delay given}, else {@link #DEFAULT_RETRY_DELAY} for
+	 * {@code defer} and zero for the others.
+	 * @return the delay
+	 */
+	public Duration delay() {
 		if (this.delay != null) {
 			return this.delay;
 		}
 		return (this.kind == Kind.DEFER) ? DEFAULT_RETRY_DELAY : Duration.ZERO;
 	}
 
-	@Nullable String url() {
+	/**
+	 * Returns the link a {@code click} outcome clicks.
+	 * @return the URL, {@code null} for other outcomes
+	 */
+	public @Nullable String url() {
 		return this.url;
 	}
 
@@ -196,7 +222,7 @@ public final class MockOutcome {
 	 */
 	@Override
 	public String toString() {
-		return "MockOutcome[" + this.kind.name().toLowerCase(Locale.ROOT) + " " + this.recipients.pattern()
+		return "MockOutcome[" + name() + " " + this.recipients.pattern()
 				+ ((this.delay != null) ? " after " + this.delay : "") + ((this.url != null) ? " url=" + this.url : "")
 				+ "]";
 	}

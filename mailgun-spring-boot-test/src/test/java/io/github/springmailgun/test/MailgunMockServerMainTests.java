@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -94,6 +95,25 @@ class MailgunMockServerMainTests {
 		this.environment.put(MailgunMockServerMain.PORT, "0");
 		this.environment.put(MailgunMockServerMain.DOMAINS, " , ");
 		assertThatIllegalArgumentException().isThrownBy(this::start).withMessageContaining("MAILGUN_MOCK_DOMAINS");
+	}
+
+	@Test
+	void takesTheWebhookSigningKeyAndAManualClockFromTheEnvironment() {
+		this.environment.put(MailgunMockServerMain.WEBHOOK_SIGNING_KEY, "container-signing-key");
+		this.environment.put(MailgunMockServerMain.CLOCK, "manual");
+		Instant before = Instant.now();
+		try (MailgunMockServer mock = start()) {
+			assertThat(mock.webhooks().signingKey()).isEqualTo("container-signing-key");
+			assertThat(mock.clock().isManual()).isTrue();
+			assertThat(mock.clock().now()).isBetween(before, Instant.now());
+			assertThat(output()).doesNotContain("container-signing-key");
+		}
+		this.environment.put(MailgunMockServerMain.CLOCK, "fast");
+		assertThatIllegalArgumentException().isThrownBy(this::start).withMessageContaining("MAILGUN_MOCK_CLOCK");
+		this.environment.put(MailgunMockServerMain.CLOCK, "System");
+		try (MailgunMockServer mock = start()) {
+			assertThat(mock.clock().isManual()).isFalse();
+		}
 	}
 
 	private static MailgunTemplate client(MailgunMockServer mock, String apiKey) {

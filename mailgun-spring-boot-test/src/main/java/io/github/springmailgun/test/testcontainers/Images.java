@@ -38,6 +38,23 @@ final class Images {
 	}
 
 	/**
+	 * Returns the id of an image the engine has, so that an image rebuilt under the same name (a base
+	 * built by {@code .ci/build-jre-image.sh}, say) gives the images built on it a new tag.
+	 * @param docker the engine
+	 * @param image the image name
+	 * @return the id, empty when the engine does not have the image (yet: it is pulled by the build)
+	 */
+	static String id(DockerClient docker, String image) {
+		try {
+			String id = docker.inspectImageCmd(image).exec().getId();
+			return (id != null) ? id : "";
+		}
+		catch (NotFoundException ex) {
+			return "";
+		}
+	}
+
+	/**
 	 * Returns the first 12 hex digits of the SHA-256 of the parts.
 	 * @param parts the inputs, in a stable order
 	 * @return the hash, fit for an image tag

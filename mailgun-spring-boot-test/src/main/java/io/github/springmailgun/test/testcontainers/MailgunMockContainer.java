@@ -2,8 +2,11 @@ package io.github.springmailgun.test.testcontainers;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -11,6 +14,10 @@ import java.util.regex.Pattern;
 
 import io.github.springmailgun.test.MailgunMockServer;
 import io.github.springmailgun.test.MailgunMockServerMain;
+import io.github.springmailgun.test.MockFault;
+import io.github.springmailgun.test.MockOutcome;
+import io.github.springmailgun.test.MockWebhookDelivery;
+import io.github.springmailgun.test.MockWebhooks;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -35,17 +42,35 @@ import org.testcontainers.utility.DockerImageName;
  * <p>
  * The image is built on first use by {@link MailgunMockImage} (no image is published); see there for
  * what it needs. The container answers like the in-process mock, but its recorder lives in the
- * container: assert on what was sent through the API ({@code storedMessage} with the key from
- * {@link #findStorageKey(String)}) or through {@link #getLogs()}, which has one line per request.
+ * container: a test drives it over HTTP with the methods named as the in-process mock's
+ * ({@link #reset()}, {@link #failNext(int, MockFault)}, {@link #delayNext(int, Duration)},
+ * {@link #script(MockOutcome)}, {@link #events()}, {@link #webhookDeliveries()}, {@link #sentMessages()},
+ * {@link #advanceClock(Duration)}), and reads what was sent through the API ({@code storedMessage} with
+ * the key from {@link #findStorageKey(String)}) or {@link #getLogs()}, which has one line per request.
+ *
+ * <p>
+ * The container reaches the test's host as {@value #HOST_ALIAS} (mapped to the host's gateway by
+ * default, which needs Docker 20.10 or later on Linux), so a webhook registered as
+ * {@code http://host.docker.internal:<port>/mailgun/webhooks} reaches an application the test runs on
+ * that port, if it listens on every interface (Spring Boot's default) rather than on loopback only.
  */
 public class MailgunMockContainer extends GenericContainer<MailgunMockContainer> {
 
 	/** The port the mock listens on inside the container. */
 	public static final int PORT = MailgunMockServerMain.DEFAULT_PORT;
 
+	/** The name the container reaches the test's host by. */
+	public static final String HOST_ALIAS = "host.docker.internal";
+
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
 	private String apiKey = MailgunMockServer.DEFAULT_API_KEY;
+
+	private String webhookSigningKey = MockWebhooks.DEFAULT_SIGNING_KEY;
+
+	private boolean manualClock;
+
+	private final MockControlClient control = new MockControlClient(this::getBaseUrl);
 
 	private final List<String> domains = new ArrayList<>();
 
@@ -73,6 +98,8 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 
 	private void init() {
 		withExposedPorts(PORT);
+		// Docker Desktop knows the name already; on Linux the engine maps it to the host (Docker 20.10+).
+		withExtraHost(HOST_ALIAS, "host-gateway");
 		waitingFor(Wait.forLogMessage(".*" + Pattern.quote(MailgunMockServerMain.READY_MESSAGE) + ".*\\n", 1)
 			.withStartupTimeout(STARTUP_TIMEOUT));
 	}
@@ -106,10 +133,36 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 		return self();
 	}
 
+	/**
+	 * Sets the HTTP webhook signing key the mock signs webhooks with, the application's
+	 * {@code mailgun.webhooks.signing-key}; {@value MockWebhooks#DEFAULT_SIGNING_KEY} by default.
+	 * @param signingKey the key
+	 * @return this container
+	 */
+	public MailgunMockContainer withWebhookSigningKey(String signingKey) {
+		if (signingKey == null || signingKey.isBlank()) {
+			throw new IllegalArgumentException("signingKey must not be empty");
+		}
+		this.webhookSigningKey = signingKey;
+		return self();
+	}
+
+	/**
+	 * Runs the mock on a manual clock that starts at the container's start and moves only with
+	 * {@link #advanceClock(Duration)}, so events and webhook retries come when the test says.
+	 * @return this container
+	 */
+	public MailgunMockContainer withManualClock() {
+		this.manualClock = true;
+		return self();
+	}
+
 	@Override
 	protected void configure() {
 		super.configure();
 		withEnv(MailgunMockServerMain.API_KEY, this.apiKey);
+		withEnv(MailgunMockServerMain.WEBHOOK_SIGNING_KEY, this.webhookSigningKey);
+		withEnv(MailgunMockServerMain.CLOCK, this.manualClock ? "manual" : "system");
 		withEnv(MailgunMockServerMain.DOMAINS, String.join(",", getDomains()));
 		withEnv(MailgunMockServerMain.PORT, Integer.toString(PORT));
 	}
@@ -132,6 +185,14 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 	 */
 	public String getApiKey() {
 		return this.apiKey;
+	}
+
+	/**
+	 * Returns the HTTP webhook signing key the mock signs webhooks with.
+	 * @return the key
+	 */
+	public String getWebhookSigningKey() {
+		return this.webhookSigningKey;
 	}
 
 	/**
@@ -167,6 +228,123 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Forgets every message, event and request, empties the suppression lists, templates and webhooks
+	 * registered through the API, and clears faults and delays, as {@link MailgunMockServer#reset()}.
+	 * @return this container
+	 */
+	public MailgunMockContainer reset() {
+		this.control.post("/mock/reset", Map.of());
+		return self();
+	}
+
+	/**
+	 * Answers the next {@code count} requests to the API with the fault instead of handling them, as
+	 * {@link MailgunMockServer#failNext(int, MockFault)}.
+	 * @param count how many requests fail, at least 1
+	 * @param fault the answer
+	 * @return this container
+	 */
+	public MailgunMockContainer failNext(int count, MockFault fault) {
+		Objects.requireNonNull(fault, "fault");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("count", count);
+		if (fault.isDisconnect()) {
+			body.put("disconnect", true);
+		}
+		else {
+			body.put("status", fault.status());
+			body.put("contentType", fault.contentType());
+			body.put("body", fault.body());
+			body.put("headers", fault.headers());
+			fault.retryAfter().ifPresent(wait -> body.put("retryAfter", wait.toString()));
+			body.put("rateLimitResetHeader", fault.hasRateLimitResetHeader());
+		}
+		this.control.post("/mock/faults", body);
+		return self();
+	}
+
+	/**
+	 * Delays the answer to the next {@code count} requests to the API, as
+	 * {@link MailgunMockServer#delayNext(int, Duration)}.
+	 * @param count how many requests are delayed, at least 1
+	 * @param delay how long each answer waits
+	 * @return this container
+	 */
+	public MailgunMockContainer delayNext(int count, Duration delay) {
+		Objects.requireNonNull(delay, "delay");
+		this.control.post("/mock/delays", Map.of("count", count, "delay", delay.toString()));
+		return self();
+	}
+
+	/**
+	 * Scripts what happens to the recipients that match the outcome's pattern, as
+	 * {@link io.github.springmailgun.test.MockEvents#script(MockOutcome)}.
+	 * @param outcome the outcome
+	 * @return this container
+	 */
+	public MailgunMockContainer script(MockOutcome outcome) {
+		Objects.requireNonNull(outcome, "outcome");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("recipient", outcome.recipientPattern());
+		body.put("outcome", outcome.name());
+		body.put("delay", outcome.delay().toString());
+		if (outcome.url() != null) {
+			body.put("url", outcome.url());
+		}
+		this.control.post("/mock/outcomes", body);
+		return self();
+	}
+
+	/**
+	 * Moves the mock's manual clock (see {@link #withManualClock()}): the events and webhook posts that
+	 * fall due run before this returns.
+	 * @param duration how far to move, not negative
+	 * @return this container
+	 * @throws IllegalStateException when the mock runs on the system clock
+	 */
+	public MailgunMockContainer advanceClock(Duration duration) {
+		Objects.requireNonNull(duration, "duration");
+		this.control.post("/mock/clock/advance", Map.of("duration", duration.toString()));
+		return self();
+	}
+
+	/**
+	 * Returns every event the mock recorded, oldest first, as Mailgun writes them (the Events API's items
+	 * and the webhooks' {@code event-data}): {@code event}, {@code recipient}, {@code severity} and so on.
+	 * @return the events, as JSON maps
+	 */
+	public List<Map<String, Object>> events() {
+		return this.control.items("/mock/events");
+	}
+
+	/**
+	 * Returns every attempt of the mock to post an event to a webhook URL, as
+	 * {@link io.github.springmailgun.test.MockWebhooks#deliveries()}.
+	 * @return the attempts, oldest first
+	 */
+	public List<MockWebhookDelivery> webhookDeliveries() {
+		return this.control.items("/mock/webhooks/deliveries").stream().map(MailgunMockContainer::delivery).toList();
+	}
+
+	/**
+	 * Returns the messages accepted since the start or the last {@link #reset()}: per message its
+	 * {@code id}, {@code storage-key}, {@code domain}, {@code received-at}, {@code from}, {@code to},
+	 * {@code subject} and {@code tags}.
+	 * @return the messages, as JSON maps, oldest first
+	 */
+	public List<Map<String, Object>> sentMessages() {
+		return this.control.items("/mock/messages");
+	}
+
+	private static MockWebhookDelivery delivery(Map<String, Object> item) {
+		Object error = item.get("error");
+		return new MockWebhookDelivery(String.valueOf(item.get("url")), String.valueOf(item.get("webhook")),
+				String.valueOf(item.get("event-id")), ((Number) item.get("attempt")).intValue(),
+				Instant.parse(String.valueOf(item.get("at"))), ((Number) item.get("status")).intValue(),
+				(error != null) ? String.valueOf(error) : null);
 	}
 
 	/** Mirrors {@code MailgunMockServerMain.STORAGE_KEY_MARKER}, which is not public API. */

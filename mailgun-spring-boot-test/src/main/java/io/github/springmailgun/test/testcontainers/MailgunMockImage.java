@@ -32,7 +32,8 @@ import org.testcontainers.utility.LazyFuture;
  * {@value #DEFAULT_BASE_IMAGE} (pulled from the registry the Docker engine uses) unless the system
  * property {@value #BASE_IMAGE_PROPERTY} or the environment variable {@value #BASE_IMAGE_ENVIRONMENT}
  * names another, such as a JRE from a company registry; it must have {@code java} at
- * {@code /opt/java/openjdk/bin/java}. Images are tagged by a hash of what went into them and kept, so
+ * {@code /opt/java/openjdk/bin/java} (and the {@code java.net.http} module, which posts webhooks). Images
+ * are tagged by a hash of what went into them (the base image's id included) and kept, so
  * later runs reuse them: the first build on a machine takes some seconds, later ones none.
  *
  * @see MailgunMockContainer
@@ -96,7 +97,8 @@ public final class MailgunMockImage {
 		try {
 			work = Files.createTempDirectory("mailgun-mock-image");
 			Map<String, Path> files = applicationFiles(work);
-			List<String> inputs = new ArrayList<>(List.of(new String(dockerfile, StandardCharsets.UTF_8), base));
+			List<String> inputs = new ArrayList<>(
+					List.of(new String(dockerfile, StandardCharsets.UTF_8), base, Images.id(docker, base)));
 			for (Map.Entry<String, Path> file : files.entrySet()) {
 				inputs.add(file.getKey());
 				inputs.add(sha256(file.getValue()));
