@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MockClock {
 
+	private static final System.Logger LOGGER = System.getLogger(MockClock.class.getName());
+
 	private final boolean manual;
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -171,7 +173,17 @@ public final class MockClock {
 		long taskGeneration = this.generation;
 		Runnable guarded = () -> {
 			if (this.generation == taskGeneration && !this.closed) {
-				task.run();
+				try {
+					task.run();
+				}
+				catch (RuntimeException | Error ex) {
+					// A scheduled task has no caller to tell: an executor would keep the failure in a Future
+					// nobody reads, and a webhook post would silently never happen.
+					LOGGER.log(System.Logger.Level.ERROR, "A task of the Mailgun mock failed: " + ex, ex);
+					if (this.manual) {
+						throw ex;
+					}
+				}
 			}
 		};
 		this.lock.lock();
