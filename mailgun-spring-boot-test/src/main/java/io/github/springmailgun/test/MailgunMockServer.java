@@ -77,6 +77,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Thread-safe: sends may arrive concurrently, and every method may be called while they do.
+ *
+ * <p>
+ * This class is long because it is the mock's one entry point for tests (accepted messages, faults,
+ * delays, domains, and the builder); what happens after a send lives in the areas it hands out
+ * ({@link #events()}, {@link #webhooks()}, {@link #suppressions()}, {@link #templates()}).
  */
 public final class MailgunMockServer implements AutoCloseable {
 
