@@ -1,7 +1,6 @@
 package io.github.springmailgun.route;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.github.springmailgun.error.MailgunValidationException;
@@ -11,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The rules for values written into route expressions and actions, checked before any request.
  */
 final class RouteChecks {
+
+	/** Mailgun's documented limit for a filter or an action: 4k. */
+	static final int MAX_LENGTH = 4096;
 
 	private RouteChecks() {
 	}
@@ -56,29 +58,32 @@ final class RouteChecks {
 			throw new MailgunValidationException(parameter, what + " must not contain control characters "
 					+ "(line breaks, tabs, NUL)");
 		}
+		int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_LENGTH) {
+			throw new MailgunValidationException(parameter, what + " must be at most " + MAX_LENGTH
+					+ " bytes (Mailgun's 4k limit for a filter or an action), was " + bytes);
+		}
 		return value;
 	}
 
 	/**
-	 * Checks a URL Mailgun posts to: absolute {@code http} or {@code https} with a host.
+	 * Checks a URL Mailgun posts to: {@code http://} or {@code https://} and a host. It is not parsed
+	 * further: Mailgun fills in captures of the filter ({@code \1}, {@code \g<user>}) before using it, and
+	 * those are not valid in a URL.
 	 * @param parameter the parameter, for the error
 	 * @param what the value, for the error
 	 * @param value the value
 	 * @return the value
 	 */
 	static String requireHttpUrl(String parameter, String what, String value) {
-		try {
-			URI uri = new URI(value);
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-				return value;
-			}
+		String lower = value.toLowerCase(Locale.ROOT);
+		int scheme = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+		if (scheme < 0 || value.length() == scheme || value.charAt(scheme) == '/'
+				|| value.chars().anyMatch(Character::isWhitespace)) {
+			throw new MailgunValidationException(parameter, what + " must be an absolute http or https URL, was '"
+					+ value + "'");
 		}
-		catch (URISyntaxException ex) {
-			// Reported below with the rule.
-		}
-		throw new MailgunValidationException(parameter, what + " must be an absolute http or https URL, was '"
-				+ value + "'");
+		return value;
 	}
 
 	/**

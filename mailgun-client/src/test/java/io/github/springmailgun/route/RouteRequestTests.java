@@ -93,6 +93,23 @@ class RouteRequestTests {
 		assertRefused("action", "one email address", () -> RouteAction.forward("a@example.com, b@example.com"));
 		assertRefused("action", "store notify URL must be an absolute http or https URL",
 				() -> RouteAction.store("mailto:a@example.com"));
+		assertRefused("action", "http or https URL", () -> RouteAction.forward("https:///path-without-host"));
+	}
+
+	@Test
+	void destinationsMayUseTheCapturesOfTheFilter() {
+		assertThat(RouteAction.forward("http://mycallback.com/domains/\\g<domain>/users/\\g<user>").value())
+			.isEqualTo("forward(\"http://mycallback.com/domains/\\g<domain>/users/\\g<user>\")");
+		assertThat(RouteAction.forward("http://myhost.com/post/?mailbox=\\1").value())
+			.isEqualTo("forward(\"http://myhost.com/post/?mailbox=\\1\")");
+	}
+
+	@Test
+	void filtersAndActionsOverMailgunsFourKilobytesAreRefused() {
+		String long4k = "x".repeat(4097);
+		assertRefused("expression", "at most 4096 bytes", () -> RouteExpression.raw(long4k));
+		assertRefused("action", "at most 4096 bytes", () -> RouteAction.raw(long4k));
+		assertThat(RouteExpression.raw("y".repeat(4096)).value()).hasSize(4096);
 	}
 
 	@Test
