@@ -10,6 +10,7 @@ import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
+import io.github.springmailgun.route.RouteOperations;
 import io.github.springmailgun.template.TemplateOperations;
 import io.github.springmailgun.webhook.WebhookOperations;
 import io.github.springmailgun.suppression.AllowlistOperations;
@@ -151,5 +152,12 @@ public interface MailgunOperations {
 	 * @return the analytics operations
 	 */
 	AnalyticsOperations analytics();
+
+	/**
+	 * Returns the routes of the account ({@code /v3/routes}): what Mailgun does with received mail.
+	 * Routes are account-wide, not per domain, so every {@link #forDomain(String)} view sees the same.
+	 * @return the route operations
+	 */
+	RouteOperations routes();
 
 }

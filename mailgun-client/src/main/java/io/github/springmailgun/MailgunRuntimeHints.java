@@ -18,6 +18,7 @@ import io.github.springmailgun.domain.TrackingSettings;
 import io.github.springmailgun.domain.UnsubscribeTracking;
 import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.route.Route;
 import io.github.springmailgun.suppression.AllowlistEntry;
 import io.github.springmailgun.suppression.Bounce;
 import io.github.springmailgun.suppression.Complaint;
@@ -53,7 +54,7 @@ public class MailgunRuntimeHints implements RuntimeHintsRegistrar {
 			AllowlistEntry.class, SuppressionResponse.class, MetricsResponse.class,
 			LogsPagination.class, LogsAggregates.class, StatsResponse.class, StatsItem.class,
 			StatsItem.Total.class, MetricsQuery.class, LogsQuery.class, StatsQuery.class, EventsQuery.class,
-			AnalyticsFilter.class, AggregateCounts.class };
+			AnalyticsFilter.class, AggregateCounts.class, Route.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -7,6 +7,7 @@ import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
+import io.github.springmailgun.route.RouteOperations;
 import io.github.springmailgun.template.TemplateOperations;
 import io.github.springmailgun.webhook.WebhookOperations;
 import io.github.springmailgun.suppression.AllowlistOperations;
@@ -178,6 +179,11 @@ public class MailgunTemplate implements MailgunOperations {
 	@Override
 	public WebhookOperations webhooks() {
 		return new DefaultWebhookOperations(this.http, domain());
+	}
+
+	@Override
+	public RouteOperations routes() {
+		return new DefaultRouteOperations(this.http, domain());
 	}
 
 }

@@ -32,6 +32,8 @@ import io.github.springmailgun.domain.UnsubscribeTrackingUpdate;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.route.Route;
+import io.github.springmailgun.route.RouteUpdate;
 import io.github.springmailgun.suppression.AllowlistEntry;
 import io.github.springmailgun.suppression.Bounce;
 import io.github.springmailgun.suppression.Complaint;
@@ -165,7 +167,15 @@ class ResponseTolerancePropertiesTests {
 					(m) -> m.analytics().accountStats(StatsQuery.builder("accepted").build()), Map.of(), List.of(),
 					StatsResponse.class, StatsItem.class, StatsItem.Total.class),
 			new Case("fixtures/analytics/aggregates-devices.json", (m) -> m.analytics().aggregatesByDevice(), Map.of(),
-					List.of(), AggregateCounts.class));
+					List.of(), AggregateCounts.class),
+			// Without "route" the answer is read as a bare route, which then lacks its id.
+			new Case("fixtures/route/get-route.json", (m) -> m.routes().get("r1"), Map.of("route", "id", "route.id", "id"),
+					List.of(), Route.class),
+			new Case("fixtures/route/update-route-bare.json",
+					(m) -> m.routes().update("r1", RouteUpdate.builder().priority(1).build()), Map.of("id", "id"),
+					List.of(), Route.class),
+			new Case("fixtures/route/list-routes.json", (m) -> m.routes().listPage(0, 10),
+					Map.of("items[].id", "id"), List.of(), Route.class));
 
 	private static final AtomicReference<String> BODY = new AtomicReference<>("{}");
 

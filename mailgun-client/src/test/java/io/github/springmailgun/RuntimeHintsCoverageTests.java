@@ -27,6 +27,9 @@ import io.github.springmailgun.internal.MailgunDates;
 import io.github.springmailgun.message.BatchResult;
 import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.message.StoredMessage;
+import io.github.springmailgun.route.RouteDeletion;
+import io.github.springmailgun.route.RouteOperations;
+import io.github.springmailgun.route.RoutePage;
 import io.github.springmailgun.suppression.AllowlistOperations;
 import io.github.springmailgun.suppression.BounceOperations;
 import io.github.springmailgun.suppression.ComplaintOperations;
@@ -56,7 +59,7 @@ class RuntimeHintsCoverageTests {
 	private static final List<Class<?>> AREAS = List.of(MessageOperations.class, DomainOperations.class,
 			TrackingOperations.class, TemplateOperations.class, WebhookOperations.class, AnalyticsOperations.class,
 			BounceOperations.class, UnsubscribeOperations.class, ComplaintOperations.class,
-			AllowlistOperations.class);
+			AllowlistOperations.class, RouteOperations.class);
 
 	// Pages the areas read and unwrap before returning their items: not visible in any signature.
 	private static final List<Class<?>> PAGES = List.of(SuppressionResponse.class, TemplatePage.class,
@@ -64,7 +67,8 @@ class RuntimeHintsCoverageTests {
 
 	// Records the areas build themselves from fields they read one by one: no reflection involved.
 	private static final Set<Class<?>> BUILT_BY_HAND = Set.of(BatchResult.class, StoredMessage.class,
-			TemplateChange.class, DomainWebhooks.class, DomainWebhook.class, HttpSigningKey.class, LogsPage.class);
+			TemplateChange.class, DomainWebhooks.class, DomainWebhook.class, HttpSigningKey.class, LogsPage.class,
+			RoutePage.class, RouteDeletion.class);
 
 	@Test
 	void everyRecordAnAreaReadsIsRegistered() {

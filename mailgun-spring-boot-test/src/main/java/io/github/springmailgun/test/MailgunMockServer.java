@@ -53,6 +53,7 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code GET /v4/domains/{name}}: the domain's state and DNS records (see {@link MockDomain}).</li>
  * <li>{@code GET /v3/{domain}/events} and {@code POST /v1/analytics/logs}: the events of the accepted
  * messages (see {@link MockEvents}).</li>
+ * <li>{@code /v3/routes}: the account's routes (see {@link MockInboundRoutes}).</li>
  * <li>Under {@code /mock/}, without the key, the control a test in another process (the container) needs:
  * {@code POST /mock/reset}, {@code /mock/faults}, {@code /mock/delays}, {@code /mock/outcomes} and
  * {@code /mock/clock/advance}; {@code GET /mock/messages}, {@code /mock/events} and
@@ -164,6 +165,8 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	private final MockWebhooks webhooks;
 
+	private final MockInboundRoutes inboundRoutes;
+
 	private volatile boolean closed;
 
 	private MailgunMockServer(Builder builder) {
@@ -183,6 +186,7 @@ public final class MailgunMockServer implements AutoCloseable {
 				? new MockWebhooks(this.clock, builder.webhookSigningKey, builder.webhookRetryCompression)
 				: new MockWebhooks(this.clock, builder.webhookSigningKey);
 		this.events.listen(this.webhooks::onEvent);
+		this.inboundRoutes = new MockInboundRoutes(this.clock);
 		MockRoutes routes = new MockRoutes();
 		new MessageEndpoints(this).register(routes);
 		new ControlEndpoints(this).register(routes);
@@ -190,6 +194,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.templates.register(routes);
 		this.events.register(routes);
 		this.webhooks.register(routes);
+		this.inboundRoutes.register(routes);
 		this.transport = new MockHttpTransport(this, new MockDispatcher(this, routes), builder.host, builder.port);
 		this.baseUrl = URI.create("http://" + urlHost(this.transport.reachableHost()) + ":" + this.transport.port());
 	}
@@ -331,6 +336,14 @@ public final class MailgunMockServer implements AutoCloseable {
 	 */
 	public MockWebhooks webhooks() {
 		return this.webhooks;
+	}
+
+	/**
+	 * Returns the account's routes ({@code /v3/routes}): which routes would act on received mail.
+	 * @return the routes
+	 */
+	public MockInboundRoutes inboundRoutes() {
+		return this.inboundRoutes;
 	}
 
 	/**
@@ -551,7 +564,7 @@ public final class MailgunMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every message, event and request, empties the suppression lists, templates and webhooks,
+	 * Forgets every message, event and request, empties the suppression lists, templates, webhooks and routes,
 	 * drops events and webhook posts not yet due, clears queued and random faults and delays (the random
 	 * sequence starts again from its seed), zeroes the request count, and restores the configured
 	 * domains. The port, the keys and the clock's time stay.
@@ -577,6 +590,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.suppressions.reset();
 		this.templates.reset();
 		this.webhooks.reset();
+		this.inboundRoutes.reset();
 		return this;
 	}
 
