@@ -28,7 +28,8 @@ import org.apache.commons.logging.LogFactory;
  * tokens in {@link #evictedLiveTokens()}.
  *
  * <p>
- * Thread-safe; {@link #markSeen} is atomic.
+ * Claims ({@link #claim}) are entries that expire after their lease; {@link #commit} replaces one with a
+ * processed token for its time to live. Thread-safe; every operation is atomic.
  */
 public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 
@@ -73,32 +74,68 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 	public synchronized boolean isSeen(String token) {
 		Objects.requireNonNull(token, "token");
 		removeExpired(this.clock.instant());
-		return this.entries.containsKey(token);
+		Entry entry = this.entries.get(token);
+		return entry != null && !entry.claim();
 	}
 
 	@Override
 	public synchronized boolean markSeen(String token, Duration ttl) {
 		Objects.requireNonNull(token, "token");
-		Objects.requireNonNull(ttl, "ttl");
-		if (ttl.isNegative() || ttl.isZero()) {
-			throw new IllegalArgumentException("ttl must be positive, was " + ttl);
-		}
+		checkPositive(ttl, "ttl");
 		Instant now = this.clock.instant();
 		removeExpired(now);
 		if (this.entries.containsKey(token)) {
 			return false;
 		}
-		// Full of unexpired entries: the one closest to its expiry makes room.
-		while (this.entries.size() >= this.maxEntries) {
-			this.entries.remove(this.byExpiry.remove().token());
-			if (this.evictedLiveTokens++ == 0) {
-				warnAboutEviction(ttl);
-			}
-		}
-		Entry entry = new Entry(token, expiry(now, ttl));
-		this.entries.put(token, entry);
-		this.byExpiry.add(entry);
+		put(token, expiry(now, ttl), false, ttl);
 		return true;
+	}
+
+	/**
+	 * Claims a token for {@code lease}: an unexpired claim or a processed token blocks other claims; an
+	 * expired claim is taken over.
+	 */
+	@Override
+	public synchronized Claim claim(String token, Duration lease, Duration ttl) {
+		Objects.requireNonNull(token, "token");
+		checkPositive(lease, "lease");
+		checkPositive(ttl, "ttl");
+		Instant now = this.clock.instant();
+		removeExpired(now);
+		Entry entry = this.entries.get(token);
+		if (entry != null) {
+			return entry.claim() ? Claim.IN_PROGRESS : Claim.PROCESSED;
+		}
+		put(token, expiry(now, lease), true, ttl);
+		return Claim.CLAIMED;
+	}
+
+	@Override
+	public synchronized boolean commit(String token, Duration ttl) {
+		Objects.requireNonNull(token, "token");
+		checkPositive(ttl, "ttl");
+		Instant now = this.clock.instant();
+		removeExpired(now);
+		Entry entry = this.entries.get(token);
+		if (entry != null && !entry.claim()) {
+			return false;
+		}
+		put(token, expiry(now, ttl), false, ttl);
+		return true;
+	}
+
+	/**
+	 * Removes the token's claim; a processed token stays. Every claim in this store is this JVM's, so a
+	 * delivery whose lease ended and was taken over releases the new holder's claim: leases outlive
+	 * listeners by far, and the worst outcome is a retry that runs the listeners again.
+	 */
+	@Override
+	public synchronized void release(String token) {
+		Objects.requireNonNull(token, "token");
+		Entry entry = this.entries.get(token);
+		if (entry != null && entry.claim()) {
+			this.entries.remove(token);
+		}
 	}
 
 	/**
@@ -144,9 +181,32 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 				+ "named by mailgun.webhooks.replay-cache in Spring Boot). Logged once; see evictedLiveTokens().");
 	}
 
+	// The queue may hold entries the map replaced (a claim that was committed): they are skipped, not
+	// searched for, which would cost a scan of the queue per commit.
 	private void removeExpired(Instant now) {
 		while (!this.byExpiry.isEmpty() && !this.byExpiry.element().expiry().isAfter(now)) {
-			this.entries.remove(this.byExpiry.remove().token());
+			Entry expired = this.byExpiry.remove();
+			this.entries.remove(expired.token(), expired);
+		}
+	}
+
+	private void put(String token, Instant expiry, boolean claim, Duration ttl) {
+		// Full of unexpired entries: the one closest to its expiry makes room.
+		while (!this.entries.containsKey(token) && this.entries.size() >= this.maxEntries) {
+			Entry oldest = this.byExpiry.remove();
+			if (this.entries.remove(oldest.token(), oldest) && !oldest.claim() && this.evictedLiveTokens++ == 0) {
+				warnAboutEviction(ttl);
+			}
+		}
+		Entry entry = new Entry(token, expiry, claim);
+		this.entries.put(token, entry);
+		this.byExpiry.add(entry);
+	}
+
+	private static void checkPositive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + duration);
 		}
 	}
 
@@ -159,7 +219,34 @@ public final class InMemoryWebhookTokenStore implements WebhookTokenStore {
 		}
 	}
 
-	private record Entry(String token, Instant expiry) {
+	// Compared by identity (a class, not a record), so that a replaced entry left in the queue is told
+	// apart from the one in the map.
+	private static final class Entry {
+
+		private final String token;
+
+		private final Instant expiry;
+
+		private final boolean claim;
+
+		Entry(String token, Instant expiry, boolean claim) {
+			this.token = token;
+			this.expiry = expiry;
+			this.claim = claim;
+		}
+
+		String token() {
+			return this.token;
+		}
+
+		Instant expiry() {
+			return this.expiry;
+		}
+
+		boolean claim() {
+			return this.claim;
+		}
+
 	}
 
 }

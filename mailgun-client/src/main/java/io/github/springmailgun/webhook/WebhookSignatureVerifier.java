@@ -29,11 +29,13 @@ import org.jspecify.annotations.Nullable;
  * {@link WebhookTokenStore} for {@link #tokenTtl()}, which outlives every timestamp still accepted.
  *
  * <p>
- * Processing takes three steps, so that a failed handler lets Mailgun's retry (same token) through:
- * {@link #verify(WebhookSignature)}, handle the event, then {@link #markProcessed(WebhookVerification)}.
- * Two deliveries of the same event that overlap can both pass {@code verify}; only one
- * {@code markProcessed} returns {@code true}, so handlers should be idempotent (the event id helps).
- * {@link #verifyAndMarkProcessed(WebhookSignature)} does it all in one step, before handling.
+ * Processing exactly once takes four steps: {@link #verify(WebhookSignature)}, {@link #claim} (of
+ * overlapping deliveries of one event only one gets the token, for {@link #claimLease()}), handle the
+ * event, then {@link #commit} when it was handled or {@link #release} when it failed, so that Mailgun's
+ * retry (same token) gets through. With a {@link WebhookTokenStore} that does not override the claim
+ * operations, overlapping deliveries can both be handled (at least once). The older
+ * {@link #verify(WebhookSignature)} then {@link #markProcessed(WebhookVerification)} also works, without
+ * a claim; {@link #verifyAndMarkProcessed(WebhookSignature)} does it all in one step, before handling.
  *
  * <p>
  * Thread-safe. The signing keys never appear in {@link #toString()} or exception messages.
@@ -45,6 +47,9 @@ public final class WebhookSignatureVerifier {
 
 	/** Default tolerance for a signature timestamp ahead of this machine's clock. */
 	public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+
+	/** Default time a claim holds the token of a delivery whose handler has not finished. */
+	public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(1);
 
 	private static final String ALGORITHM = "HmacSHA256";
 
@@ -62,6 +67,8 @@ public final class WebhookSignatureVerifier {
 
 	private final Duration maxFutureSkew;
 
+	private final Duration claimLease;
+
 	private final Clock clock;
 
 	private final WebhookTokenStore tokenStore;
@@ -72,6 +79,7 @@ public final class WebhookSignatureVerifier {
 				? key(builder.parentSigningKey, "parent webhook signing key") : null;
 		this.maxAge = builder.maxAge;
 		this.maxFutureSkew = builder.maxFutureSkew;
+		this.claimLease = builder.claimLease;
 		this.clock = builder.clock;
 		this.tokenStore = (builder.tokenStore != null) ? builder.tokenStore
 				: new InMemoryWebhookTokenStore(InMemoryWebhookTokenStore.DEFAULT_MAX_ENTRIES, builder.clock);
@@ -130,6 +138,38 @@ public final class WebhookSignatureVerifier {
 	}
 
 	/**
+	 * Claims the token of a verified webhook for {@link #claimLease()} before its event is handled, so that
+	 * an overlapping delivery of the same event is not handled too.
+	 * @param verification what {@link #verify(WebhookSignature)} returned
+	 * @return {@code CLAIMED} when the caller may handle the event; {@code IN_PROGRESS} while another
+	 * delivery holds the token (answer so that Mailgun retries); {@code PROCESSED} for a replay
+	 */
+	public WebhookTokenStore.Claim claim(WebhookVerification verification) {
+		Objects.requireNonNull(verification, "verification");
+		return this.tokenStore.claim(verification.token(), this.claimLease, tokenTtl());
+	}
+
+	/**
+	 * Marks a claimed token as processed for {@link #tokenTtl()}, once its event was handled.
+	 * @param verification what {@link #verify(WebhookSignature)} returned
+	 * @return {@code true} when this call marked the token
+	 */
+	public boolean commit(WebhookVerification verification) {
+		Objects.requireNonNull(verification, "verification");
+		return this.tokenStore.commit(verification.token(), tokenTtl());
+	}
+
+	/**
+	 * Gives up the claim of a token whose event could not be handled, so that Mailgun's retry is handled
+	 * without waiting for the lease to end.
+	 * @param verification what {@link #verify(WebhookSignature)} returned
+	 */
+	public void release(WebhookVerification verification) {
+		Objects.requireNonNull(verification, "verification");
+		this.tokenStore.release(verification.token());
+	}
+
+	/**
 	 * Verifies and marks the token as processed in one step, atomically: of concurrent deliveries of the
 	 * same webhook, only one passes. A handler failure after this call cannot be retried by Mailgun's
 	 * redelivery; use {@link #verify} and {@link #markProcessed} when it must be.
@@ -162,6 +202,15 @@ public final class WebhookSignatureVerifier {
 	}
 
 	/**
+	 * Returns how long a claim holds a token whose event is being handled: long enough for the listeners,
+	 * short enough that Mailgun's retry after an instance died mid-listener is not held up for long.
+	 * @return the lease
+	 */
+	public Duration claimLease() {
+		return this.claimLease;
+	}
+
+	/**
 	 * Returns how long a processed token is remembered: the maximum age plus the future skew, the longest
 	 * time a signature stays acceptable, plus a second so that a store that expires entries at their exact
 	 * expiry still holds a token on the last instant its timestamp is accepted.
@@ -187,7 +236,7 @@ public final class WebhookSignatureVerifier {
 	public String toString() {
 		return "WebhookSignatureVerifier[signingKey=******, parentSigningKey="
 				+ ((this.parentSigningKey != null) ? "******" : "none") + ", maxAge=" + this.maxAge
-				+ ", maxFutureSkew=" + this.maxFutureSkew + ", tokenStore=" + this.tokenStore + "]";
+				+ ", maxFutureSkew=" + this.maxFutureSkew + ", claimLease=" + this.claimLease + ", tokenStore=" + this.tokenStore + "]";
 	}
 
 	private static void checkShape(String timestamp, String token) {
@@ -267,6 +316,8 @@ public final class WebhookSignatureVerifier {
 
 		private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
 
+		private Duration claimLease = DEFAULT_CLAIM_LEASE;
+
 		private Clock clock = Clock.systemUTC();
 
 		private @Nullable WebhookTokenStore tokenStore;
@@ -314,6 +365,21 @@ public final class WebhookSignatureVerifier {
 				throw new IllegalArgumentException("maxFutureSkew must not be negative, was " + maxFutureSkew);
 			}
 			this.maxFutureSkew = maxFutureSkew;
+			return this;
+		}
+
+		/**
+		 * Sets how long a claim holds the token of a delivery whose handler has not finished; it should
+		 * outlast the listeners, since a delivery of the same event after it ends is handled too.
+		 * @param claimLease a positive duration
+		 * @return this builder
+		 */
+		public Builder claimLease(Duration claimLease) {
+			Objects.requireNonNull(claimLease, "claimLease");
+			if (claimLease.isNegative() || claimLease.isZero()) {
+				throw new IllegalArgumentException("claimLease must be positive, was " + claimLease);
+			}
+			this.claimLease = claimLease;
 			return this;
 		}
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A webhook signature that {@link WebhookSignatureVerifier#verify(WebhookSignature)} accepted: authentic,
  * recent, and with a token not processed yet. Hand it to
- * {@link WebhookSignatureVerifier#markProcessed(WebhookVerification)} once the event was handled.
+ * {@link WebhookSignatureVerifier#claim(WebhookVerification)} before the event is handled and to
+ * {@link WebhookSignatureVerifier#commit(WebhookVerification)} once it was.
  *
  * @param token the webhook token
  * @param timestamp when Mailgun signed the webhook

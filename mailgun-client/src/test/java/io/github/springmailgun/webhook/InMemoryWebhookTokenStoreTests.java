@@ -36,6 +36,92 @@ class InMemoryWebhookTokenStoreTests {
 	}
 
 	@Test
+	void aClaimBlocksOtherClaimsUntilCommittedThenTheTokenIsProcessed() {
+		InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(10, this.clock);
+		assertThat(store.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(store.claim("a", Duration.ofMinutes(1), Duration.ofHours(9)))
+			.isEqualTo(WebhookTokenStore.Claim.IN_PROGRESS);
+		// A claim is not a processed token: verify() must not call it a replay.
+		assertThat(store.isSeen("a")).isFalse();
+		assertThat(store.markSeen("a", Duration.ofHours(9))).isFalse();
+		assertThat(store.commit("a", Duration.ofHours(9))).isTrue();
+		assertThat(store.isSeen("a")).isTrue();
+		assertThat(store.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.PROCESSED);
+		assertThat(store.commit("a", Duration.ofHours(9))).isFalse();
+		// The commit holds for its time to live, not the lease.
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(store.isSeen("a")).isTrue();
+		assertThat(store.size()).isEqualTo(1);
+	}
+
+	@Test
+	void aReleasedClaimLetsTheNextClaimThroughAndAReleaseLeavesAProcessedTokenAlone() {
+		InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(10, this.clock);
+		store.claim("a", Duration.ofMinutes(1), Duration.ofHours(9));
+		store.release("a");
+		assertThat(store.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		store.commit("a", Duration.ofHours(9));
+		store.release("a");
+		assertThat(store.isSeen("a")).isTrue();
+	}
+
+	@Test
+	void anExpiredLeaseIsTakenOver() {
+		InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(10, this.clock);
+		store.claim("a", Duration.ofSeconds(30), Duration.ofHours(9));
+		this.clock.advance(Duration.ofSeconds(30).minusNanos(1));
+		assertThat(store.claim("a", Duration.ofSeconds(30), Duration.ofHours(9)))
+			.isEqualTo(WebhookTokenStore.Claim.IN_PROGRESS);
+		this.clock.advance(Duration.ofNanos(1));
+		assertThat(store.claim("a", Duration.ofSeconds(30), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(store.commit("a", Duration.ofHours(9))).isTrue();
+		// The committed entry outlives the lease's place in the expiry queue.
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(store.isSeen("a")).isTrue();
+	}
+
+	@Test
+	void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
+		InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(10, this.clock);
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<WebhookTokenStore.Claim>> claims = new ArrayList<>();
+			for (int i = 0; i < 32; i++) {
+				claims.add(executor.submit(() -> store.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))));
+			}
+			int wins = 0;
+			for (Future<WebhookTokenStore.Claim> claim : claims) {
+				wins += (claim.get() == WebhookTokenStore.Claim.CLAIMED) ? 1 : 0;
+			}
+			assertThat(wins).isEqualTo(1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aStoreThatDoesNotOverrideTheClaimKeepsAtLeastOnce() {
+		InMemoryWebhookTokenStore backing = new InMemoryWebhookTokenStore(10, this.clock);
+		WebhookTokenStore legacy = new WebhookTokenStore() {
+			@Override
+			public boolean isSeen(String token) {
+				return backing.isSeen(token);
+			}
+
+			@Override
+			public boolean markSeen(String token, Duration ttl) {
+				return backing.markSeen(token, ttl);
+			}
+		};
+		assertThat(legacy.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(legacy.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		legacy.release("a");
+		assertThat(legacy.commit("a", Duration.ofHours(9))).isTrue();
+		assertThat(legacy.claim("a", Duration.ofMinutes(1), Duration.ofHours(9))).isEqualTo(WebhookTokenStore.Claim.PROCESSED);
+	}
+
+	@Test
 	void entriesExpireAfterTheirTtl() {
 		InMemoryWebhookTokenStore store = new InMemoryWebhookTokenStore(10, this.clock);
 		store.markSeen("a", Duration.ofMinutes(10));

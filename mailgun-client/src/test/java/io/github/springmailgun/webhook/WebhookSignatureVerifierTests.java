@@ -275,6 +275,63 @@ class WebhookSignatureVerifierTests {
 	}
 
 	@Test
+	void claimsCommitsAndReleasesThroughTheStoreWithTheLeaseAndTheTokenTtl() {
+		List<String> calls = new ArrayList<>();
+		InMemoryWebhookTokenStore backing = new InMemoryWebhookTokenStore(10, this.clock);
+		WebhookTokenStore store = new WebhookTokenStore() {
+
+			@Override
+			public boolean isSeen(String token) {
+				return backing.isSeen(token);
+			}
+
+			@Override
+			public boolean markSeen(String token, Duration ttl) {
+				return backing.markSeen(token, ttl);
+			}
+
+			@Override
+			public Claim claim(String token, Duration lease, Duration ttl) {
+				calls.add("claim " + token + " " + lease + " " + ttl);
+				return backing.claim(token, lease, ttl);
+			}
+
+			@Override
+			public boolean commit(String token, Duration ttl) {
+				calls.add("commit " + token + " " + ttl);
+				return backing.commit(token, ttl);
+			}
+
+			@Override
+			public void release(String token) {
+				calls.add("release " + token);
+				backing.release(token);
+			}
+
+		};
+		WebhookSignatureVerifier custom = WebhookSignatureVerifier.builder(KEY)
+			.clock(this.clock)
+			.maxAge(Duration.ofHours(1))
+			.maxFutureSkew(Duration.ofMinutes(1))
+			.claimLease(Duration.ofSeconds(20))
+			.tokenStore(store)
+			.build();
+		WebhookVerification verification = custom.verify(signed(NOW, TOKEN));
+		assertThat(custom.claim(verification)).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(custom.claim(verification)).isEqualTo(WebhookTokenStore.Claim.IN_PROGRESS);
+		custom.release(verification);
+		assertThat(custom.claim(verification)).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(custom.commit(verification)).isTrue();
+		assertRejected(() -> custom.verify(signed(NOW, TOKEN)), Reason.REPLAYED_TOKEN);
+		assertThat(calls).containsExactly("claim " + TOKEN + " PT20S PT1H1M1S", "claim " + TOKEN + " PT20S PT1H1M1S",
+				"release " + TOKEN, "claim " + TOKEN + " PT20S PT1H1M1S", "commit " + TOKEN + " PT1H1M1S");
+		assertThat(custom.claimLease()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(this.verifier.claimLease()).isEqualTo(WebhookSignatureVerifier.DEFAULT_CLAIM_LEASE)
+			.isEqualTo(Duration.ofMinutes(1));
+		assertThat(custom.toString()).contains("claimLease=PT20S");
+	}
+
+	@Test
 	void defaultStoreIsBoundedAndFollowsTheVerifiersClock() {
 		assertThat(this.verifier.tokenStore()).isInstanceOfSatisfying(InMemoryWebhookTokenStore.class,
 				(store) -> assertThat(store.maxEntries()).isEqualTo(InMemoryWebhookTokenStore.DEFAULT_MAX_ENTRIES));
@@ -336,6 +393,8 @@ class WebhookSignatureVerifierTests {
 			.isThrownBy(() -> WebhookSignatureVerifier.builder(KEY).maxAge(Duration.ZERO));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> WebhookSignatureVerifier.builder(KEY).maxFutureSkew(Duration.ofSeconds(-1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WebhookSignatureVerifier.builder(KEY).claimLease(Duration.ZERO));
 	}
 
 	@Test

@@ -133,12 +133,16 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * instance, when the application has a CacheManager. Its entries must live at least 'max-age' plus
 	 * 'max-future-skew'. Empty to remember tokens in memory instead.
 	 * @param maxBodySize Maximum size of a webhook request body. Larger bodies are answered with 413.
+	 * @param claimLease How long a delivery being processed holds its webhook token, so that an
+	 * overlapping delivery of the same event is answered 503 rather than processed twice. It should
+	 * outlast the listeners; an instance that dies mid-listener holds Mailgun's retry back this long.
 	 */
 	public record Webhooks(@DefaultValue("true") boolean enabled, @Nullable String signingKey,
 			@Nullable String parentSigningKey, @DefaultValue("false") boolean trustEverySubaccount,
 			@DefaultValue("/mailgun/webhooks") String path,
 			@DefaultValue("9h") Duration maxAge, @DefaultValue("5m") Duration maxFutureSkew,
-			@DefaultValue("mailgun-webhook-tokens") String replayCache, @DefaultValue("1MB") DataSize maxBodySize) {
+			@DefaultValue("mailgun-webhook-tokens") String replayCache, @DefaultValue("1MB") DataSize maxBodySize,
+			@DefaultValue("1m") Duration claimLease) {
 
 		/**
 		 * Describes the settings without the signing keys.
@@ -150,7 +154,7 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 					+ ", parentSigningKey=" + mask(this.parentSigningKey) + ", trustEverySubaccount="
 					+ this.trustEverySubaccount + ", path=" + this.path + ", maxAge="
 					+ this.maxAge + ", maxFutureSkew=" + this.maxFutureSkew + ", replayCache=" + this.replayCache
-					+ ", maxBodySize=" + this.maxBodySize + "]";
+					+ ", maxBodySize=" + this.maxBodySize + ", claimLease=" + this.claimLease + "]";
 		}
 
 		private static @Nullable String mask(@Nullable String secret) {

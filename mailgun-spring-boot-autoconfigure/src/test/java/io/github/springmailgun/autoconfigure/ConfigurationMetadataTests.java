@@ -32,7 +32,7 @@ class ConfigurationMetadataTests {
 				"mailgun.retry.max-backoff", "mailgun.enabled", "management.health.mailgun.enabled",
 				"mailgun.webhooks.enabled", "mailgun.webhooks.signing-key", "mailgun.webhooks.parent-signing-key",
 				"mailgun.webhooks.trust-every-subaccount", "mailgun.webhooks.path", "mailgun.webhooks.max-age", "mailgun.webhooks.max-future-skew",
-				"mailgun.webhooks.replay-cache", "mailgun.webhooks.max-body-size");
+				"mailgun.webhooks.replay-cache", "mailgun.webhooks.max-body-size", "mailgun.webhooks.claim-lease");
 		for (Map<String, Object> property : properties) {
 			String name = (String) property.get("name");
 			if (name.startsWith("mailgun.") || name.startsWith("management.health.mailgun")) {

@@ -97,6 +97,7 @@ public final class MailgunWebhookAutoConfiguration {
 			.parentSigningKey(parentSigningKey)
 			.maxAge(positive("mailgun.webhooks.max-age", webhooks.maxAge()))
 			.maxFutureSkew(notNegative("mailgun.webhooks.max-future-skew", webhooks.maxFutureSkew()))
+			.claimLease(positive("mailgun.webhooks.claim-lease", webhooks.claimLease()))
 			.tokenStore(tokenStore)
 			.build();
 		if (tokenStore instanceof CacheWebhookTokenStore cacheStore) {

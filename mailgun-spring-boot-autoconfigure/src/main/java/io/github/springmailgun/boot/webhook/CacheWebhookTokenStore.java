@@ -1,9 +1,12 @@
 package io.github.springmailgun.boot.webhook;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,6 +23,18 @@ import org.springframework.util.ClassUtils;
  * shares the cache (Redis, Hazelcast, Infinispan, a JCache provider...) rejects a token another instance
  * processed. {@link #markSeen} is {@link Cache#putIfAbsent}, which Spring's cache implementations and the
  * common providers make atomic; {@link #isSeen} is {@link Cache#get(Object)}.
+ *
+ * <p>
+ * Exactly-once processing needs a claim that expires sooner than a processed token, and a {@link Cache}
+ * has neither a time to live per entry nor a compare-and-set. So the lease lives in the value: values are
+ * Strings (which JDK, JSON and String serializers all keep), {@code "processed"} for a committed token and
+ * {@code "claimed:<lease expiry in epoch milliseconds>:<random id>"} for a claim; any other value (older
+ * versions wrote {@code Boolean.TRUE}) reads as processed. {@link #claim} is a {@code putIfAbsent}; a claim
+ * whose lease ended, by this instance's clock (the instances' clocks must agree to well within the lease),
+ * is taken over by the one instance that wins a {@code putIfAbsent} of a marker key naming that expired
+ * claim. {@link #commit} is a {@code put} of {@code "processed"}, and {@link #release} evicts the entry
+ * while it still holds this instance's claim. The window a processed token is remembered is the cache's
+ * own time to live (with Spring Data Redis, {@code spring.cache.redis.time-to-live}).
  *
  * <p>
  * Expiry is the cache's job: its entries must live at least as long as the time to live that
@@ -40,22 +55,42 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 	private static final boolean CAFFEINE_PRESENT = ClassUtils.isPresent(
 			"com.github.benmanes.caffeine.cache.Cache", CacheWebhookTokenStore.class.getClassLoader());
 
+	private static final String PROCESSED = "processed";
+
+	private static final String CLAIMED = "claimed:";
+
 	private final Cache cache;
 
+	private final Clock clock;
+
 	private final AtomicBoolean ttlChecked = new AtomicBoolean();
+
+	// This instance's claims in flight, by token: release() evicts only an entry that still holds one.
+	private final ConcurrentMap<String, String> claims = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a store on a cache and the system clock.
+	 * @param cache the cache, shared by every instance that receives webhooks
+	 */
+	public CacheWebhookTokenStore(Cache cache) {
+		this(cache, Clock.systemUTC());
+	}
 
 	/**
 	 * Creates a store on a cache.
 	 * @param cache the cache, shared by every instance that receives webhooks
+	 * @param clock the clock that claims' leases are written and read with
 	 */
-	public CacheWebhookTokenStore(Cache cache) {
+	public CacheWebhookTokenStore(Cache cache, Clock clock) {
 		this.cache = Objects.requireNonNull(cache, "cache");
+		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 
 	@Override
 	public boolean isSeen(String token) {
 		Objects.requireNonNull(token, "token");
-		return this.cache.get(token) != null;
+		Cache.ValueWrapper entry = this.cache.get(token);
+		return entry != null && claimExpiry(entry.get()) == null;
 	}
 
 	@Override
@@ -63,7 +98,59 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 		Objects.requireNonNull(token, "token");
 		Objects.requireNonNull(ttl, "ttl");
 		checkRetention(ttl);
-		return this.cache.putIfAbsent(token, Boolean.TRUE) == null;
+		return this.cache.putIfAbsent(token, PROCESSED) == null;
+	}
+
+	@Override
+	public Claim claim(String token, Duration lease, Duration ttl) {
+		Objects.requireNonNull(token, "token");
+		Objects.requireNonNull(lease, "lease");
+		Objects.requireNonNull(ttl, "ttl");
+		checkRetention(ttl);
+		long now = this.clock.millis();
+		String claim = CLAIMED + (now + lease.toMillis()) + ":" + UUID.randomUUID();
+		Cache.ValueWrapper existing = this.cache.putIfAbsent(token, claim);
+		if (existing != null) {
+			Object held = existing.get();
+			Long expiry = claimExpiry(held);
+			if (expiry == null) {
+				return Claim.PROCESSED;
+			}
+			// Of the instances that see this expired claim, the one whose marker lands first takes over.
+			if (expiry > now || this.cache.putIfAbsent(token + "#takeover:" + held, claim) != null) {
+				return Claim.IN_PROGRESS;
+			}
+			this.cache.put(token, claim);
+		}
+		this.claims.put(token, claim);
+		return Claim.CLAIMED;
+	}
+
+	@Override
+	public boolean commit(String token, Duration ttl) {
+		Objects.requireNonNull(token, "token");
+		Objects.requireNonNull(ttl, "ttl");
+		if (this.claims.remove(token) == null) {
+			// Not claimed here: commit only a token no other delivery holds.
+			return markSeen(token, ttl);
+		}
+		this.cache.put(token, PROCESSED);
+		return true;
+	}
+
+	@Override
+	public void release(String token) {
+		Objects.requireNonNull(token, "token");
+		String claim = this.claims.remove(token);
+		if (claim == null) {
+			return;
+		}
+		Cache.ValueWrapper entry = this.cache.get(token);
+		// Check, then evict: another instance can take the claim over in between only once its lease
+		// ended, and then this evicts the new claim and a retry may run the listeners again.
+		if (entry != null && claim.equals(entry.get())) {
+			this.cache.evict(token);
+		}
 	}
 
 	/**
@@ -93,6 +180,20 @@ public class CacheWebhookTokenStore implements WebhookTokenStore {
 	@Override
 	public String toString() {
 		return "CacheWebhookTokenStore[cache=" + this.cache.getName() + "]";
+	}
+
+	// The lease expiry of a claim, or null for a processed token (any value but a claim).
+	private static @Nullable Long claimExpiry(@Nullable Object value) {
+		if (value instanceof String text && text.startsWith(CLAIMED)) {
+			int end = text.indexOf(':', CLAIMED.length());
+			try {
+				return Long.parseLong(text.substring(CLAIMED.length(), (end < 0) ? text.length() : end));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	private void checkTimeToLive(Duration required) {

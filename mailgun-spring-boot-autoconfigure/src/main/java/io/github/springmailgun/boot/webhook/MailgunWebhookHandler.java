@@ -16,6 +16,7 @@ import io.github.springmailgun.webhook.WebhookPayload;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignature;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
+import io.github.springmailgun.webhook.WebhookTokenStore;
 import io.github.springmailgun.webhook.WebhookVerification;
 import io.github.springmailgun.webhook.WebhookVerificationException;
 import io.github.springmailgun.webhook.WebhookVerificationException.Reason;
@@ -30,20 +31,23 @@ import org.springframework.http.MediaType;
 
 /**
  * Handles one Mailgun webhook request, whatever the web stack: reads the body (JSON, or a legacy
- * form-encoded one), verifies its signature, publishes a {@link MailgunWebhookEvent} (or a
- * {@link MailgunLegacyWebhookEvent}) to the listeners synchronously, and only once they succeeded marks
- * its token as processed, so that a listener failure lets Mailgun's retry through. It returns the status
- * to answer:
+ * form-encoded one), verifies its signature, claims its token (so that of overlapping deliveries of one
+ * event only one runs the listeners, with a store that supports claims), publishes a
+ * {@link MailgunWebhookEvent} (or a {@link MailgunLegacyWebhookEvent}) to the listeners synchronously, and
+ * only once they succeeded commits the token as processed; a listener failure releases the claim, so that
+ * Mailgun's retry gets through. It returns the status to answer:
  * <ul>
- * <li>200: the listeners handled the event;</li>
+ * <li>200: the listeners handled the event (also when the token could not be committed afterwards: the
+ * work is done, and a WARN says so);</li>
  * <li>406: bad signature, timestamp too old, or a token already processed (Mailgun does not retry a
  * 406);</li>
- * <li>503: a valid signature whose timestamp is further ahead than the allowed skew. The signature is
- * checked first, so the request is Mailgun's and this machine's clock is behind: Mailgun retries a 503,
- * which a 406 would lose for good;</li>
+ * <li>503: another delivery of the same event holds the token's claim (its listeners may still fail), or
+ * the token store failed before the listeners ran (logged at WARN), or a valid signature whose timestamp
+ * is further ahead than the allowed skew (the request is Mailgun's and this machine's clock is behind).
+ * Mailgun retries a 503, which a 406 would lose for good;</li>
  * <li>400: the body is not a Mailgun webhook;</li>
  * <li>415: a multipart body (not supported) or a {@code Content-Type} that cannot be read;</li>
- * <li>500: a listener or the token store failed (Mailgun retries).</li>
+ * <li>500: a listener failed (Mailgun retries).</li>
  * </ul>
  * Bad input never produces a 500. Rejections are logged at DEBUG, except that a bad signature and a clock
  * behind Mailgun's are each logged at WARN at most once a minute, since either loses or delays every event. The signing key and
@@ -152,17 +156,29 @@ public class MailgunWebhookHandler {
 
 	private HttpStatus process(WebhookSignature signature, Function<WebhookVerification, Object> eventFactory) {
 		WebhookVerification verification;
+		WebhookTokenStore.Claim claim;
 		try {
 			verification = this.verifier.verify(signature);
+			claim = this.verifier.claim(verification);
 		}
 		catch (WebhookVerificationException ex) {
 			return reject(ex);
 		}
 		catch (RuntimeException ex) {
 			// The token store failed (a shared cache that is down): not the sender's fault, so let it retry.
-			logger.warn("Could not verify Mailgun webhook with token " + signature.token()
-					+ "; answering 500 so that Mailgun retries", ex);
-			return HttpStatus.INTERNAL_SERVER_ERROR;
+			logger.warn("Could not claim Mailgun webhook with token " + signature.token()
+					+ "; answering 503 so that Mailgun retries", ex);
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		if (claim == WebhookTokenStore.Claim.PROCESSED) {
+			return reject(new WebhookVerificationException(Reason.REPLAYED_TOKEN,
+					"Mailgun webhook token was already processed (a replay or a duplicate delivery)"));
+		}
+		if (claim == WebhookTokenStore.Claim.IN_PROGRESS) {
+			// The other delivery's listeners may still fail: a 406 would lose the event, a 503 is retried.
+			logger.debug("Another delivery of Mailgun webhook token " + verification.token()
+					+ " is being processed; answered 503 so that Mailgun retries");
+			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		Object event = eventFactory.apply(verification);
 		try {
@@ -172,17 +188,18 @@ public class MailgunWebhookHandler {
 			// The event's type, id and token identify it without putting recipients in WARN logs.
 			logger.warn("A listener failed on Mailgun webhook " + describe(event) + "; answering 500 so that Mailgun "
 					+ "retries with the same token, which stays unprocessed", ex);
+			release(verification);
 			return HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		try {
-			if (!this.verifier.markProcessed(verification)) {
+			if (!this.verifier.commit(verification)) {
 				logger.debug("Another delivery of Mailgun webhook token " + verification.token()
 						+ " finished first; its listeners ran twice");
 			}
 		}
 		catch (RuntimeException ex) {
-			// The listeners succeeded: a 500 would make Mailgun deliver the event again for certain, while
-			// an unmarked token only lets a replay through until the signature is too old.
+			// The listeners succeeded: a 5xx would make Mailgun deliver the event again for certain, while
+			// an uncommitted token only lets a retry or replay through once the claim's lease ended.
 			logger.warn("Handled Mailgun webhook with token " + verification.token()
 					+ " but could not mark it as processed; a replay of it would be accepted", ex);
 		}
@@ -190,6 +207,16 @@ public class MailgunWebhookHandler {
 			logger.debug("Published " + event);
 		}
 		return HttpStatus.OK;
+	}
+
+	private void release(WebhookVerification verification) {
+		try {
+			this.verifier.release(verification);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Mailgun webhook with token " + verification.token() + " could not release its claim; "
+					+ "Mailgun's retry is answered 503 until the claim's lease ends", ex);
+		}
 	}
 
 	private static String describe(Object event) {

@@ -77,7 +77,7 @@ class MailgunWebhookAutoConfigurationTests {
 			.withPropertyValues("mailgun.webhooks.signing-key=key-1", "mailgun.webhooks.parent-signing-key=parent-1",
 					"mailgun.webhooks.trust-every-subaccount=true", "mailgun.webhooks.path=/hooks/mailgun", "mailgun.webhooks.max-age=2h",
 					"mailgun.webhooks.max-future-skew=30s", "mailgun.webhooks.replay-cache=tokens",
-					"mailgun.webhooks.max-body-size=64KB")
+					"mailgun.webhooks.max-body-size=64KB", "mailgun.webhooks.claim-lease=20s")
 			.run((context) -> {
 				MailgunProperties.Webhooks webhooks = context.getBean(MailgunProperties.class).webhooks();
 				assertThat(webhooks.enabled()).isTrue();
@@ -90,6 +90,7 @@ class MailgunWebhookAutoConfigurationTests {
 				WebhookSignatureVerifier verifier = context.getBean(WebhookSignatureVerifier.class);
 				assertThat(verifier.maxAge()).isEqualTo(Duration.ofHours(2));
 				assertThat(verifier.maxFutureSkew()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(verifier.claimLease()).isEqualTo(Duration.ofSeconds(20));
 			});
 	}
 
@@ -116,6 +117,7 @@ class MailgunWebhookAutoConfigurationTests {
 			assertThat(webhooks.maxFutureSkew()).isEqualTo(WebhookSignatureVerifier.DEFAULT_MAX_FUTURE_SKEW);
 			assertThat(webhooks.replayCache()).isEqualTo("mailgun-webhook-tokens");
 			assertThat(webhooks.maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
+			assertThat(webhooks.claimLease()).isEqualTo(WebhookSignatureVerifier.DEFAULT_CLAIM_LEASE);
 			assertThat(webhooks.parentSigningKey()).isNull();
 		});
 	}

@@ -143,7 +143,7 @@ class MailgunWebhookHandlerTests {
 	}
 
 	@Test
-	void tokenStoreFailureWhileVerifyingAnswers500() {
+	void tokenStoreFailureWhileVerifyingAnswers503SoThatMailgunRetries(CapturedOutput output) {
 		WebhookTokenStore down = new WebhookTokenStore() {
 			@Override
 			public boolean isSeen(String token) {
@@ -157,8 +157,59 @@ class MailgunWebhookHandlerTests {
 		};
 
 		assertThat(handler(down).handle(delivered(SignedWebhooks.token()), "application/json"))
-			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(this.published).isEmpty();
+		assertThat(output).contains("WARN").contains("answering 503 so that Mailgun retries");
+	}
+
+	@Test
+	void tokenStoreFailureWhileClaimingAnswers503(CapturedOutput output) {
+		WebhookTokenStore cannotClaim = new WebhookTokenStore() {
+			@Override
+			public boolean isSeen(String token) {
+				return false;
+			}
+
+			@Override
+			public boolean markSeen(String token, Duration ttl) {
+				return true;
+			}
+
+			@Override
+			public Claim claim(String token, Duration lease, Duration ttl) {
+				throw new IllegalStateException("Redis is down");
+			}
+		};
+
+		assertThat(handler(cannotClaim).handle(delivered(SignedWebhooks.token()), "application/json"))
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(this.published).isEmpty();
+		assertThat(output).contains("Could not claim Mailgun webhook");
+	}
+
+	@Test
+	void aFailedReleaseIsLoggedAndStillAnswers500(CapturedOutput output) {
+		WebhookTokenStore cannotRelease = new WebhookTokenStore() {
+			@Override
+			public boolean isSeen(String token) {
+				return false;
+			}
+
+			@Override
+			public boolean markSeen(String token, Duration ttl) {
+				return true;
+			}
+
+			@Override
+			public void release(String token) {
+				throw new IllegalStateException("Redis is down");
+			}
+		};
+		this.listenerFails = true;
+
+		assertThat(handler(cannotRelease).handle(delivered(SignedWebhooks.token()), "application/json"))
+			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(output).contains("could not release its claim");
 	}
 
 	@Test
@@ -183,18 +234,23 @@ class MailgunWebhookHandlerTests {
 	}
 
 	@Test
-	void overlappingDuplicateDeliveriesAreBothAnswered200() {
+	void aDeliveryThatOverlapsOneWhoseListenersRunIsAnswered503AndTheListenersRunOnce() {
 		String token = SignedWebhooks.token();
-		// The other delivery marks the token while this one's listeners run.
-		ApplicationEventPublisher overlapping = (event) -> {
-			this.store.markSeen(token, Duration.ofHours(1));
+		List<HttpStatus> overlapping = new CopyOnWriteArrayList<>();
+		MailgunWebhookHandler[] handler = new MailgunWebhookHandler[1];
+		// Mailgun delivers the same event again while this delivery's listeners run.
+		ApplicationEventPublisher listener = (event) -> {
+			overlapping.add(handler[0].handle(delivered(token), "application/json"));
 			this.published.add(event);
 		};
-		MailgunWebhookHandler handler = new MailgunWebhookHandler(
+		handler[0] = new MailgunWebhookHandler(
 				WebhookSignatureVerifier.builder(SIGNING_KEY).tokenStore(this.store).build(), new WebhookPayloadParser(),
-				overlapping);
+				listener);
 
-		assertThat(handler.handle(delivered(token), "application/json")).isEqualTo(HttpStatus.OK);
+		assertThat(handler[0].handle(delivered(token), "application/json")).isEqualTo(HttpStatus.OK);
+		assertThat(overlapping).containsExactly(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(this.published).hasSize(1);
+		assertThat(handler[0].handle(delivered(token), "application/json")).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
 	}
 
 	@Test
