@@ -61,6 +61,8 @@ public class MailgunWebhookHandler {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final WebhookObservations observations;
+
 	// System.nanoTime() of the last WARN about a bad signature, 0 before the first.
 	private final AtomicLong badSignatureWarnedAt = new AtomicLong();
 
@@ -75,9 +77,22 @@ public class MailgunWebhookHandler {
 	 */
 	public MailgunWebhookHandler(WebhookSignatureVerifier verifier, WebhookPayloadParser parser,
 			ApplicationEventPublisher publisher) {
+		this(verifier, parser, publisher, WebhookObservations.NONE);
+	}
+
+	/**
+	 * Creates a handler that records its requests and events.
+	 * @param verifier checks signatures and remembers processed tokens
+	 * @param parser reads request bodies
+	 * @param publisher publishes the events to the listeners, synchronously
+	 * @param observations records the {@code mailgun.webhook} observation and metrics
+	 */
+	public MailgunWebhookHandler(WebhookSignatureVerifier verifier, WebhookPayloadParser parser,
+			ApplicationEventPublisher publisher, WebhookObservations observations) {
 		this.verifier = Objects.requireNonNull(verifier, "verifier");
 		this.parser = Objects.requireNonNull(parser, "parser");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");
+		this.observations = Objects.requireNonNull(observations, "observations");
 	}
 
 	/**
@@ -162,11 +177,12 @@ public class MailgunWebhookHandler {
 			// The token store failed (a shared cache that is down): not the sender's fault, so let it retry.
 			logger.warn("Could not verify Mailgun webhook with token " + signature.token()
 					+ "; answering 500 so that Mailgun retries", ex);
+			this.observations.count("store_failure");
 			return HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		Object event = eventFactory.apply(verification);
 		try {
-			this.publisher.publishEvent(event);
+			this.observations.observe(event, () -> this.publisher.publishEvent(event));
 		}
 		catch (RuntimeException ex) {
 			// The event's type, id and token identify it without putting recipients in WARN logs.
@@ -211,6 +227,7 @@ public class MailgunWebhookHandler {
 	}
 
 	private HttpStatus reject(WebhookVerificationException ex) {
+		this.observations.rejected(ex.getReason());
 		if (ex.getReason() == Reason.FUTURE_TIMESTAMP) {
 			if (shouldWarn(this.futureTimestampWarnedAt)) {
 				logger.warn(ex.getMessage() + ". The signature is valid, so this machine's clock is behind "
@@ -236,6 +253,7 @@ public class MailgunWebhookHandler {
 	}
 
 	private HttpStatus unsupported(@Nullable String contentType) {
+		this.observations.count("unsupported_media_type");
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rejected Mailgun webhook with 415: content type " + contentType
 					+ " is not supported; send JSON or application/x-www-form-urlencoded");
