@@ -47,7 +47,9 @@ import org.springframework.http.MediaType;
  * </ul>
  * Bad input never produces a 500. Rejections are logged at DEBUG, except that a bad signature and a clock
  * behind Mailgun's are each logged at WARN at most once a minute, since either loses or delays every event. The signing key and
- * signatures are never logged. Thread-safe; it may block as long as the listeners do.
+ * signatures are never logged. Thread-safe; it may block as long as the listeners do. Given
+ * {@link WebhookObservations}, it counts every request by outcome and runs the listeners of each verified
+ * event inside a {@code mailgun.webhook} observation.
  */
 public class MailgunWebhookHandler {
 
