@@ -1,5 +1,6 @@
 package io.github.springmailgun.autoconfigure.webhook;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -113,6 +114,41 @@ class WebhookTraceCorrelationTests {
 				.timer()
 				.count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void aLegacyWebhookContinuesTheTraceFromItsFormField() {
+		withProperties("mailgun.observations.correlate=true").run(context -> {
+			String variable = sendInCheckout(context);
+			String form = SignedWebhooks.legacyForm(SignedWebhooks.SIGNING_KEY, SignedWebhooks.token()) + "&"
+					+ MailgunTraceVariable.NAME + "=" + URLEncoder.encode(variable, StandardCharsets.UTF_8);
+			assertThat(context.getBean(MailgunWebhookHandler.class)
+				.handle(form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"))
+				.isEqualTo(HttpStatus.OK);
+			MutableSpan send = this.tracing.span("mailgun messages");
+			MutableSpan webhook = this.tracing.span("mailgun webhook delivered");
+			assertThat(webhook.traceId()).isEqualTo(send.traceId());
+			assertThat(webhook.parentId()).isEqualTo(send.id());
+		});
+	}
+
+	@Test
+	void aListenerFailureIsCountedAndRecordedOnTheObservation() {
+		withProperties().withBean("failingListener", ApplicationListener.class,
+				() -> ApplicationListener.forPayload(payload -> {
+					throw new IllegalStateException("listener failed");
+				}))
+			.run(context -> {
+				assertThat(context.getBean(MailgunWebhookHandler.class)
+					.handle(delivered(SignedWebhooks.SIGNING_KEY, Map.of()), "application/json"))
+					.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+				assertThat(counter("listener_failure")).isEqualTo(1);
+				assertThat(this.meters.get(WebhookObservations.OBSERVATION)
+					.tags("mailgun.event.type", "delivered", "outcome", "listener_failure")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(this.tracing.span("mailgun webhook delivered").error()).isInstanceOf(IllegalStateException.class);
+			});
 	}
 
 	@Test
