@@ -3,6 +3,7 @@ package io.github.springmailgun;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiPaths;
@@ -19,6 +20,7 @@ import io.github.springmailgun.message.MessageOperations;
 import io.github.springmailgun.message.MimeMessageRequest;
 import io.github.springmailgun.message.SendResponse;
 import io.github.springmailgun.message.StoredMessage;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +58,7 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 			ready.attachments().forEach(part -> files.add(new FilePart("attachment", part)));
 			ready.inlines().forEach(part -> files.add(new FilePart("inline", part)));
 			return exchange("messages", this.messagesUri, ready.recipientCount(),
-					MultipartBody.of(ready.formFields(), files));
+					trace -> MultipartBody.of(TraceCorrelation.withVariable(ready.formFields(), trace), files));
 		});
 	}
 
@@ -65,7 +67,8 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 		return Mono.defer(() -> {
 			MimeMessageRequest ready = requireNonNull("message", request).withDefaults(this.settings.testMode());
 			return exchange("mime", this.mimeUri, ready.recipientCount(),
-					MultipartBody.of(ready.formFields(), List.of(new FilePart("message", ready.message()))));
+					trace -> MultipartBody.of(TraceCorrelation.requireUnreserved(ready.formFields(), trace),
+							List.of(new FilePart("message", TraceCorrelation.withVariable(ready.message(), trace)))));
 		});
 	}
 
@@ -100,7 +103,8 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 			if (to.length == 0) {
 				throw new MailgunValidationException("to", "must name at least one recipient");
 			}
-			return exchange("resend", uri, to.length, multipart(form));
+			// A stored message keeps the variables it was sent with.
+			return exchange("resend", uri, to.length, trace -> multipart(form));
 		});
 	}
 
@@ -120,15 +124,21 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 		return this.http.uri("/v3/domains/{domain}/messages/{storage_key}", this.domain, value);
 	}
 
-	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount, MultipartBody body) {
-		// A send may have reached Mailgun once its body is written: not idempotent.
-		Mono<SendResponse> call = exchange(HttpMethod.POST, uri, body, false,
-				DefaultMessageOperations::readSendResponse)
-			// Before the outcome is signalled (not after, as doFinally would): a caller that sees the
-			// failure finds the streams closed.
-			.doOnTerminate(body::release)
-			.doOnCancel(body::release);
-		return this.observation.observe(this.domain, operation, recipientCount, call);
+	/**
+	 * Sends the body built, once the observation started, with the trace variable's value ({@code null}
+	 * unless trace correlation is on).
+	 */
+	private Mono<SendResponse> exchange(String operation, URI uri, int recipientCount,
+			Function<@Nullable String, MultipartBody> request) {
+		return this.observation.observe(this.domain, operation, recipientCount, trace -> {
+			MultipartBody body = request.apply(trace);
+			// A send may have reached Mailgun once its body is written: not idempotent.
+			return exchange(HttpMethod.POST, uri, body, false, DefaultMessageOperations::readSendResponse)
+				// Before the outcome is signalled (not after, as doFinally would): a caller that sees the
+				// failure finds the streams closed.
+				.doOnTerminate(body::release)
+				.doOnCancel(body::release);
+		});
 	}
 
 	private static SendResponse readSendResponse(byte[] body) {

@@ -105,6 +105,19 @@ public class MailgunTemplate implements MailgunOperations {
 	}
 
 	/**
+	 * Sets whether each send carries its trace context to Mailgun, so that webhooks continue the sending
+	 * trace: the context a tracing handler injects into the {@code mailgun.send} observation goes into the
+	 * custom variable {@value io.github.springmailgun.observation.MailgunTraceVariable#NAME} (a {@code v:}
+	 * field, or the {@code X-Mailgun-Variables} header inside a MIME). Off by default; nothing is added
+	 * without an observation registry or a trace context. Every recipient can read the variable in the
+	 * message's headers.
+	 * @param traceCorrelation whether to send the trace context
+	 */
+	public void setTraceCorrelation(boolean traceCorrelation) {
+		this.observation.setCorrelate(traceCorrelation);
+	}
+
+	/**
 	 * Returns the settings of this client.
 	 * @return the settings
 	 */

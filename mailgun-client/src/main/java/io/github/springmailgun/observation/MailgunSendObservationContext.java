@@ -1,13 +1,19 @@
 package io.github.springmailgun.observation;
 
-import io.micrometer.observation.Observation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation of a Mailgun send knows: the domain, the kind of send, how many recipients, and
- * once it ends, the HTTP status and the message id.
+ * once it ends, the HTTP status and the message id. It is a {@link SenderContext} (a producer, towards
+ * {@code mailgun}) whose carrier is a map, so that a tracing handler injects the trace context into it;
+ * with trace correlation on, the client sends it as {@link MailgunTraceVariable}.
  */
-public class MailgunSendObservationContext extends Observation.Context {
+public class MailgunSendObservationContext extends SenderContext<Map<String, String>> {
 
 	private final String domain;
 
@@ -26,6 +32,13 @@ public class MailgunSendObservationContext extends Observation.Context {
 	 * @param recipientCount the number of recipients of the request
 	 */
 	public MailgunSendObservationContext(String domain, String operation, int recipientCount) {
+		super((carrier, key, value) -> {
+			if (carrier != null) {
+				carrier.put(key, value);
+			}
+		}, Kind.PRODUCER);
+		setCarrier(new LinkedHashMap<>());
+		setRemoteServiceName("mailgun");
 		this.domain = domain;
 		this.operation = operation;
 		this.recipientCount = recipientCount;

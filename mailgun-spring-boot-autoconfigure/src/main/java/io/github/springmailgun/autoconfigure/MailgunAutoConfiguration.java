@@ -118,6 +118,7 @@ public final class MailgunAutoConfiguration {
 		MailgunTemplate template = new MailgunTemplate(settings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention.getIfAvailable());
+		template.setTraceCorrelation(properties.observations().correlate());
 		return template;
 	}
 

@@ -36,6 +36,7 @@ import org.springframework.util.unit.DataSize;
  * @param mailSender JavaMailSender adapter settings.
  * @param health Health indicator settings.
  * @param webhooks Webhook endpoint settings.
+ * @param observations Observation settings.
  */
 @ConfigurationProperties("mailgun")
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
@@ -44,7 +45,7 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @Nullable Duration writeTimeout,
 		@DefaultValue Ssl ssl,
 		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health,
-		@DefaultValue Webhooks webhooks) {
+		@DefaultValue Webhooks webhooks, @DefaultValue Observations observations) {
 
 	/**
 	 * Describes the properties without the API key and the webhook signing keys.
@@ -57,7 +58,18 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", writeTimeout=" + this.writeTimeout
 				+ ", ssl=" + this.ssl + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
-				+ ", webhooks=" + this.webhooks + "]";
+				+ ", webhooks=" + this.webhooks + ", observations=" + this.observations + "]";
+	}
+
+	/**
+	 * Observation settings.
+	 *
+	 * @param correlate Whether each send carries its trace context to Mailgun in the custom variable
+	 * 'mailgun-trace-context', so that the webhook endpoint continues the sending trace. Every recipient can
+	 * read the variable (a trace id and span id) in the message's X-Mailgun-Variables header.
+	 */
+	public record Observations(@DefaultValue("false") boolean correlate) {
+
 	}
 
 	/**

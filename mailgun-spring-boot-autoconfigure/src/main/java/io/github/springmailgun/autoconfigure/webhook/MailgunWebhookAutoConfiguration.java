@@ -5,11 +5,14 @@ import java.time.Duration;
 import io.github.springmailgun.autoconfigure.MailgunProperties;
 import io.github.springmailgun.boot.webhook.CacheWebhookTokenStore;
 import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
+import io.github.springmailgun.boot.webhook.WebhookObservations;
 import io.github.springmailgun.webhook.InMemoryWebhookTokenStore;
 import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import io.github.springmailgun.webhook.WebhookPayloadParser;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import io.github.springmailgun.webhook.WebhookTokenStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +26,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.StringUtils;
 
@@ -110,8 +114,28 @@ public final class MailgunWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailgunWebhookHandler mailgunWebhookHandler(WebhookSignatureVerifier webhookSignatureVerifier,
-			WebhookPayloadParser webhookPayloadParser, ApplicationEventPublisher eventPublisher) {
-		return new MailgunWebhookHandler(webhookSignatureVerifier, webhookPayloadParser, eventPublisher);
+			WebhookPayloadParser webhookPayloadParser, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<WebhookObservations> webhookObservations) {
+		return new MailgunWebhookHandler(webhookSignatureVerifier, webhookPayloadParser, eventPublisher,
+				webhookObservations.getIfAvailable(() -> WebhookObservations.NONE));
+	}
+
+	/**
+	 * Records the {@code mailgun.webhook} observation and metrics with the application's registries. Kept
+	 * apart because Micrometer's meter API is optional.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class WebhookObservationsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WebhookObservations mailgunWebhookObservations(ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<MeterRegistry> meterRegistry) {
+			return new WebhookObservations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					meterRegistry.getIfUnique());
+		}
+
 	}
 
 	/**

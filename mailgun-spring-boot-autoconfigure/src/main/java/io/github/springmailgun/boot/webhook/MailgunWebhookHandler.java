@@ -51,7 +51,9 @@ import org.springframework.http.MediaType;
  * </ul>
  * Bad input never produces a 500. Rejections are logged at DEBUG, except that a bad signature and a clock
  * behind Mailgun's are each logged at WARN at most once a minute, since either loses or delays every event. The signing key and
- * signatures are never logged. Thread-safe; it may block as long as the listeners do.
+ * signatures are never logged. Thread-safe; it may block as long as the listeners do. Given
+ * {@link WebhookObservations}, it counts every request by outcome and runs the listeners of each verified
+ * event inside a {@code mailgun.webhook} observation.
  */
 public class MailgunWebhookHandler {
 
@@ -64,6 +66,8 @@ public class MailgunWebhookHandler {
 	private final WebhookPayloadParser parser;
 
 	private final ApplicationEventPublisher publisher;
+
+	private final WebhookObservations observations;
 
 	// System.nanoTime() of the last WARN about a bad signature, 0 before the first.
 	private final AtomicLong badSignatureWarnedAt = new AtomicLong();
@@ -79,9 +83,22 @@ public class MailgunWebhookHandler {
 	 */
 	public MailgunWebhookHandler(WebhookSignatureVerifier verifier, WebhookPayloadParser parser,
 			ApplicationEventPublisher publisher) {
+		this(verifier, parser, publisher, WebhookObservations.NONE);
+	}
+
+	/**
+	 * Creates a handler that records its requests and events.
+	 * @param verifier checks signatures and remembers processed tokens
+	 * @param parser reads request bodies
+	 * @param publisher publishes the events to the listeners, synchronously
+	 * @param observations records the {@code mailgun.webhook} observation and metrics
+	 */
+	public MailgunWebhookHandler(WebhookSignatureVerifier verifier, WebhookPayloadParser parser,
+			ApplicationEventPublisher publisher, WebhookObservations observations) {
 		this.verifier = Objects.requireNonNull(verifier, "verifier");
 		this.parser = Objects.requireNonNull(parser, "parser");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");
+		this.observations = Objects.requireNonNull(observations, "observations");
 	}
 
 	/**
@@ -168,6 +185,7 @@ public class MailgunWebhookHandler {
 			// The token store failed (a shared cache that is down): not the sender's fault, so let it retry.
 			logger.warn("Could not claim Mailgun webhook with token " + signature.token()
 					+ "; answering 503 so that Mailgun retries", ex);
+			this.observations.count("store_failure");
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		if (claim == WebhookTokenStore.Claim.PROCESSED) {
@@ -178,11 +196,12 @@ public class MailgunWebhookHandler {
 			// The other delivery's listeners may still fail: a 406 would lose the event, a 503 is retried.
 			logger.debug("Another delivery of Mailgun webhook token " + verification.token()
 					+ " is being processed; answered 503 so that Mailgun retries");
+			this.observations.count("in_progress");
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		Object event = eventFactory.apply(verification);
 		try {
-			this.publisher.publishEvent(event);
+			this.observations.observe(event, () -> this.publisher.publishEvent(event));
 		}
 		catch (RuntimeException ex) {
 			// The event's type, id and token identify it without putting recipients in WARN logs.
@@ -238,6 +257,7 @@ public class MailgunWebhookHandler {
 	}
 
 	private HttpStatus reject(WebhookVerificationException ex) {
+		this.observations.rejected(ex.getReason());
 		if (ex.getReason() == Reason.FUTURE_TIMESTAMP) {
 			if (shouldWarn(this.futureTimestampWarnedAt)) {
 				logger.warn(ex.getMessage() + ". The signature is valid, so this machine's clock is behind "
@@ -263,6 +283,7 @@ public class MailgunWebhookHandler {
 	}
 
 	private HttpStatus unsupported(@Nullable String contentType) {
+		this.observations.count("unsupported_media_type");
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rejected Mailgun webhook with 415: content type " + contentType
 					+ " is not supported; send JSON or application/x-www-form-urlencoded");
