@@ -8,6 +8,9 @@ import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.MailgunRuntimeHints;
 import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.MailgunRetryPolicy;
+import io.github.springmailgun.boot.message.CacheSendIdempotencyStore;
+import io.github.springmailgun.message.InMemorySendIdempotencyStore;
+import io.github.springmailgun.message.SendIdempotencyStore;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.resolver.NoopAddressResolverGroup;
@@ -24,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -31,10 +35,13 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -102,7 +109,8 @@ public final class MailgunAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ResourceLoader resourceLoader, ObjectProvider<MailgunWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MailgunSendObservationConvention> observationConvention) {
+			ObjectProvider<MailgunSendObservationConvention> observationConvention,
+			ObjectProvider<SendIdempotencyStore> idempotencyStore) {
 		// Boot's builder bean is a prototype: this one is ours alone, so changing its connector is safe.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		SslBundle sslBundle = sslBundle(properties.ssl().bundle(), sslBundles,
@@ -118,7 +126,30 @@ public final class MailgunAutoConfiguration {
 		MailgunTemplate template = new MailgunTemplate(settings, builder,
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention.getIfAvailable());
+		idempotencyStore.ifAvailable(template::setIdempotencyStore);
+		template.setIdempotencyInFlightLease(properties.idempotency().inFlightLease());
 		return template;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SendIdempotencyStore mailgunSendIdempotencyStore(MailgunProperties properties,
+			ObjectProvider<CacheManager> cacheManagers) {
+		String cacheName = properties.idempotency().cache();
+		// As the webhook replay cache: looked up when the bean is created, so the order of the cache
+		// auto-configuration does not matter.
+		CacheManager cacheManager = StringUtils.hasText(cacheName) ? cacheManagers.getIfUnique() : null;
+		if (cacheManager == null) {
+			return new InMemorySendIdempotencyStore();
+		}
+		Cache cache = cacheManager.getCache(cacheName);
+		if (cache == null) {
+			throw new InvalidConfigurationPropertyValueException("mailgun.idempotency.cache", cacheName,
+					"The application's CacheManager has no cache of that name. Add it to the caches the "
+							+ "CacheManager creates (spring.cache.cache-names), or set mailgun.idempotency.cache "
+							+ "to empty to keep sends with an idempotency key in memory (one instance only).");
+		}
+		return new CacheSendIdempotencyStore(cache);
 	}
 
 	/**
