@@ -14,6 +14,8 @@ import io.github.springmailgun.message.SendIdempotencyStore;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.resolver.NoopAddressResolverGroup;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
@@ -40,6 +42,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,6 +67,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(MailgunProperties.class)
 @ImportRuntimeHints(MailgunRuntimeHints.class)
 public final class MailgunAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MailgunAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean(MailgunConnectionDetails.class)
@@ -134,7 +139,7 @@ public final class MailgunAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SendIdempotencyStore mailgunSendIdempotencyStore(MailgunProperties properties,
-			ObjectProvider<CacheManager> cacheManagers) {
+			ObjectProvider<CacheManager> cacheManagers, Environment environment) {
 		String cacheName = properties.idempotency().cache();
 		// As the webhook replay cache: looked up when the bean is created, so the order of the cache
 		// auto-configuration does not matter.
@@ -143,6 +148,14 @@ public final class MailgunAutoConfiguration {
 			return new InMemorySendIdempotencyStore();
 		}
 		Cache cache = cacheManager.getCache(cacheName);
+		// Unlike the webhook endpoint, sending is not opted into: an application whose fixed cache list
+		// predates this cache must still start. Only one that named the cache is stopped.
+		if (cache == null && !environment.containsProperty("mailgun.idempotency.cache")) {
+			logger.warn("The application's CacheManager has no cache '" + cacheName + "': sends with an "
+					+ "idempotency key are recorded in this instance's memory only. Add the cache to "
+					+ "spring.cache.cache-names to share them between instances, or set mailgun.idempotency.cache");
+			return new InMemorySendIdempotencyStore();
+		}
 		if (cache == null) {
 			throw new InvalidConfigurationPropertyValueException("mailgun.idempotency.cache", cacheName,
 					"The application's CacheManager has no cache of that name. Add it to the caches the "

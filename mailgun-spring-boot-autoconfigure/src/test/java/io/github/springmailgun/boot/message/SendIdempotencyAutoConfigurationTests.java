@@ -10,11 +10,14 @@ import io.github.springmailgun.message.InMemorySendIdempotencyStore;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.SendIdempotencyStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * How the auto-configuration picks the store of sends with an idempotency key.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SendIdempotencyAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -56,8 +60,18 @@ class SendIdempotencyAutoConfigurationTests {
 	}
 
 	@Test
-	void aFixedCacheListWithoutTheCacheFailsNamingTheProperty() {
+	void aFixedCacheListWithoutTheDefaultCacheKeepsSendsInMemoryAndSaysSo(CapturedOutput output) {
 		this.contextRunner.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("other"))
+			.run(context -> {
+				assertThat(context).getBean(SendIdempotencyStore.class).isInstanceOf(InMemorySendIdempotencyStore.class);
+				assertThat(output).contains("no cache 'mailgun-send-idempotency'", "spring.cache.cache-names");
+			});
+	}
+
+	@Test
+	void aFixedCacheListWithoutTheNamedCacheFailsNamingTheProperty() {
+		this.contextRunner.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("other"))
+			.withPropertyValues("mailgun.idempotency.cache=sends")
 			.run(context -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("mailgun.idempotency.cache")
@@ -81,6 +95,13 @@ class SendIdempotencyAutoConfigurationTests {
 					.isInstanceOfSatisfying(MailgunIdempotencyException.class,
 							ex -> assertThat(ex.getReason()).isEqualTo(Reason.UNKNOWN_OUTCOME));
 			});
+	}
+
+	@Test
+	void theInFlightLeaseIsChecked() {
+		this.contextRunner.withPropertyValues("mailgun.idempotency.in-flight-lease=0s")
+			.run(context -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("inFlightLease"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
