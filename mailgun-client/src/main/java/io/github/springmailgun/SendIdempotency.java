@@ -44,7 +44,12 @@ final class SendIdempotency {
 
 	private static final Log logger = LogFactory.getLog(SendIdempotency.class);
 
-	private static final String IN_FLIGHT = "in-flight", SENT = "sent", UNKNOWN = "unknown";
+	/** The kinds of value, first of their lines: the request's hash follows, then what the kind records. */
+	private static final String IN_FLIGHT = "in-flight";
+
+	private static final String SENT = "sent";
+
+	private static final String UNKNOWN = "unknown";
 
 	private volatile SendIdempotencyStore store = new InMemorySendIdempotencyStore();
 
