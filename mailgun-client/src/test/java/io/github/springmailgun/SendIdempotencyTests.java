@@ -130,6 +130,34 @@ class SendIdempotencyTests {
 	}
 
 	@Test
+	void aSendCancelledMidFlightIsAnUnknownOutcome() throws Exception {
+		CountDownLatch answer = new CountDownLatch(1);
+		this.server.dispatch(held(answer));
+		reactor.core.Disposable sending = this.mailgun.send(message("order-42", "Shipped")).subscribe();
+		this.server.takeRequest();
+		sending.dispose();
+
+		// The record of the cancellation is written after the cancel returns: wait for it, not for a time.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		MailgunIdempotencyException refused = null;
+		while (System.nanoTime() < deadline) {
+			try {
+				this.mailgun.send(message("order-42", "Shipped")).block(TIMEOUT);
+			}
+			catch (MailgunIdempotencyException ex) {
+				refused = ex;
+				if (ex.getReason() != Reason.IN_FLIGHT) {
+					break;
+				}
+			}
+			Thread.sleep(20);
+		}
+		assertThat(refused).isNotNull().extracting(MailgunIdempotencyException::getReason).isEqualTo(Reason.UNKNOWN_OUTCOME);
+		answer.countDown();
+		this.server.assertNoMoreRequests();
+	}
+
+	@Test
 	void repeatAfterAReadTimeoutIsAnUnknownOutcome() {
 		MailgunTemplate impatient = new MailgunTemplate(this.server.settings().readTimeout(Duration.ofMillis(300)).build());
 		this.server.enqueue(new MockResponse.Builder().code(200)
