@@ -36,14 +36,18 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 
 	private final SendObservation observation;
 
+	private final SendIdempotency idempotency;
+
 	private final URI messagesUri;
 
 	private final URI mimeUri;
 
-	DefaultMessageOperations(MailgunHttp http, MailgunClientSettings settings, SendObservation observation) {
+	DefaultMessageOperations(MailgunHttp http, MailgunClientSettings settings, SendObservation observation,
+			SendIdempotency idempotency) {
 		super(http, settings.domain());
 		this.settings = settings;
 		this.observation = observation;
+		this.idempotency = idempotency;
 		this.messagesUri = http.uri("/v3/{domain}/messages", settings.domain());
 		this.mimeUri = http.uri("/v3/{domain}/messages.mime", settings.domain());
 	}
@@ -54,6 +58,14 @@ final class DefaultMessageOperations extends AbstractAreaOperations implements M
 			MailgunMessage ready = requireNonNull("message", message).withDefaults(this.settings.defaultFrom(),
 					this.settings.testMode());
 			ready.requireSendable();
+			String key = ready.idempotencyKey();
+			return (key != null) ? this.idempotency.send(this.domain, ready, key, () -> sendOnce(ready))
+					: sendOnce(ready);
+		});
+	}
+
+	private Mono<SendResponse> sendOnce(MailgunMessage ready) {
+		return Mono.defer(() -> {
 			List<FilePart> files = new ArrayList<>(ready.attachments().size() + ready.inlines().size());
 			ready.attachments().forEach(part -> files.add(new FilePart("attachment", part)));
 			ready.inlines().forEach(part -> files.add(new FilePart("inline", part)));

@@ -1,10 +1,14 @@
 package io.github.springmailgun;
 
+import java.time.Duration;
+
 import io.github.springmailgun.domain.DomainOperations;
 import io.github.springmailgun.domain.TrackingOperations;
 import io.github.springmailgun.analytics.AnalyticsOperations;
 import io.github.springmailgun.error.MailgunValidationException;
+import io.github.springmailgun.message.InMemorySendIdempotencyStore;
 import io.github.springmailgun.message.MessageOperations;
+import io.github.springmailgun.message.SendIdempotencyStore;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.github.springmailgun.route.RouteOperations;
@@ -44,6 +48,8 @@ public class MailgunTemplate implements MailgunOperations {
 
 	private final SendObservation observation;
 
+	private final SendIdempotency idempotency;
+
 	/** Built once: every send goes through it. The other areas are views built on each call. */
 	private final MessageOperations messages;
 
@@ -73,14 +79,16 @@ public class MailgunTemplate implements MailgunOperations {
 	public MailgunTemplate(MailgunClientSettings settings, WebClient.Builder webClientBuilder,
 			ObservationRegistry observationRegistry) {
 		this(MailgunHttp.create(webClientBuilder, settings, USER_AGENT), settings,
-				new SendObservation(observationRegistry));
+				new SendObservation(observationRegistry), new SendIdempotency());
 	}
 
-	private MailgunTemplate(MailgunHttp http, MailgunClientSettings settings, SendObservation observation) {
+	private MailgunTemplate(MailgunHttp http, MailgunClientSettings settings, SendObservation observation,
+			SendIdempotency idempotency) {
 		this.http = http;
 		this.settings = settings;
 		this.observation = observation;
-		this.messages = new DefaultMessageOperations(http, settings, observation);
+		this.idempotency = idempotency;
+		this.messages = new DefaultMessageOperations(http, settings, observation, idempotency);
 	}
 
 	/**
@@ -118,6 +126,26 @@ public class MailgunTemplate implements MailgunOperations {
 	}
 
 	/**
+	 * Replaces where sends with an idempotency key are recorded; the default, an
+	 * {@link InMemorySendIdempotencyStore}, protects this instance only. Applies to the
+	 * {@link #forDomain(String)} views too.
+	 * @param store the store, shared by every instance that must not send a message twice
+	 */
+	public void setIdempotencyStore(SendIdempotencyStore store) {
+		this.idempotency.setStore(store);
+	}
+
+	/**
+	 * Sets how long a send with an idempotency key holds its key before a repeat stops waiting for it
+	 * and is told the outcome is unknown (the instance may have stopped mid-send). Five minutes unless
+	 * set; keep it above the longest send, retries and uploads included.
+	 * @param inFlightLease the lease, positive
+	 */
+	public void setIdempotencyInFlightLease(Duration inFlightLease) {
+		this.idempotency.setInFlightLease(inFlightLease);
+	}
+
+	/**
 	 * Returns the settings of this client.
 	 * @return the settings
 	 */
@@ -142,7 +170,8 @@ public class MailgunTemplate implements MailgunOperations {
 		}
 		try {
 			// The view shares the observation, convention included.
-			return new MailgunTemplate(this.http, this.settings.withDomain(domain.trim()), this.observation);
+			return new MailgunTemplate(this.http, this.settings.withDomain(domain.trim()), this.observation,
+					this.idempotency);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new MailgunValidationException("domain", String.valueOf(ex.getMessage()));

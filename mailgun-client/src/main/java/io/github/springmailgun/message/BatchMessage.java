@@ -140,6 +140,11 @@ public final class BatchMessage {
 
 		private Builder(MailgunMessage message) {
 			this.message = Checks.requireValue("message", message);
+			// One key for many requests would make every request after the first a mismatch.
+			if (message.idempotencyKey() != null) {
+				throw new MailgunValidationException("idempotency-key",
+						"is not supported on a batch; send each message with its own key instead");
+			}
 		}
 
 		/**

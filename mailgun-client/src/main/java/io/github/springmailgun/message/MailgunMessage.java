@@ -27,6 +27,9 @@ import org.springframework.core.io.Resource;
  */
 public final class MailgunMessage {
 
+	/** The longest {@link Builder#idempotencyKey(String) idempotency key}, in characters. */
+	public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 256;
+
 	private final @Nullable String from;
 
 	private final List<String> to;
@@ -37,13 +40,16 @@ public final class MailgunMessage {
 
 	private final int recipientCount;
 
+	private final @Nullable String idempotencyKey;
+
 	private MailgunMessage(@Nullable String from, List<String> to, Content content, SendOptions options,
-			int recipientCount) {
+			int recipientCount, @Nullable String idempotencyKey) {
 		this.from = from;
 		this.to = to;
 		this.content = content;
 		this.options = options;
 		this.recipientCount = recipientCount;
+		this.idempotencyKey = idempotencyKey;
 	}
 
 	/**
@@ -71,6 +77,7 @@ public final class MailgunMessage {
 		builder.ampHtml = this.content.ampHtml();
 		builder.attachments.addAll(this.content.attachments());
 		builder.inlines.addAll(this.content.inlines());
+		builder.idempotencyKey = this.idempotencyKey;
 		this.options.copyTo(builder);
 		return builder;
 	}
@@ -164,6 +171,14 @@ public final class MailgunMessage {
 	}
 
 	/**
+	 * Returns the key under which the client sends this message at most once; it is not sent to Mailgun.
+	 * @return the key, or {@code null} when every send of this message is a new message
+	 */
+	public @Nullable String idempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	/**
 	 * Returns the number of addresses in {@code to}, {@code cc} and {@code bcc} together.
 	 * @return the recipient count
 	 */
@@ -190,7 +205,7 @@ public final class MailgunMessage {
 		SendOptions options = this.options.withDefaultTestMode(defaultTestMode);
 		// Identity, not equality: a message that takes no default is returned as it is.
 		return (from == this.from && options == this.options) ? this
-				: new MailgunMessage(from, this.to, this.content, options, this.recipientCount);
+				: new MailgunMessage(from, this.to, this.content, options, this.recipientCount, this.idempotencyKey);
 	}
 
 	/**
@@ -202,7 +217,7 @@ public final class MailgunMessage {
 		// Every recipient must be listed in the variables, or Mailgun sends one message showing all.
 		List<String> to = chunk.stream().map(BatchRecipient::address).toList();
 		return new MailgunMessage(this.from, to, this.content,
-				this.options.withRecipientVariables(recipientVariables, chunk.size()), chunk.size());
+				this.options.withRecipientVariables(recipientVariables, chunk.size()), chunk.size(), null);
 	}
 
 	/**
@@ -285,7 +300,26 @@ public final class MailgunMessage {
 
 		private final List<Attachment> inlines = new ArrayList<>();
 
+		private @Nullable String idempotencyKey;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the key under which the client sends this message at most once, for example an order id: a
+		 * repeat with the same key and the same message returns the first send's answer without calling
+		 * Mailgun (see {@code SendIdempotencyStore}). The key stays in the client: Mailgun never sees it.
+		 * @param idempotencyKey the key, on one line, at most 256 characters
+		 * @return this builder
+		 */
+		public Builder idempotencyKey(String idempotencyKey) {
+			String key = Checks.requireLine("idempotency-key", idempotencyKey);
+			if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+				throw new MailgunValidationException("idempotency-key",
+						"must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, was " + key.length());
+			}
+			this.idempotencyKey = key;
+			return this;
 		}
 
 		/**
@@ -457,7 +491,8 @@ public final class MailgunMessage {
 			}
 			Content content = new Content(List.copyOf(this.cc), List.copyOf(this.bcc), this.subject, this.text, this.html,
 					this.ampHtml, List.copyOf(this.attachments), List.copyOf(this.inlines));
-			return new MailgunMessage(this.from, List.copyOf(this.to), content, buildOptions(), this.recipientCount);
+			return new MailgunMessage(this.from, List.copyOf(this.to), content, buildOptions(), this.recipientCount,
+					this.idempotencyKey);
 		}
 
 	}

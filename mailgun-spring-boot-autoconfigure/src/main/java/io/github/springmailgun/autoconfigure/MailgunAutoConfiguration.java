@@ -8,9 +8,14 @@ import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.MailgunRuntimeHints;
 import io.github.springmailgun.MailgunTemplate;
 import io.github.springmailgun.MailgunRetryPolicy;
+import io.github.springmailgun.boot.message.CacheSendIdempotencyStore;
+import io.github.springmailgun.message.InMemorySendIdempotencyStore;
+import io.github.springmailgun.message.SendIdempotencyStore;
 import io.github.springmailgun.observation.MailgunSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.resolver.NoopAddressResolverGroup;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
@@ -24,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -31,10 +37,14 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -57,6 +67,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(MailgunProperties.class)
 @ImportRuntimeHints(MailgunRuntimeHints.class)
 public final class MailgunAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MailgunAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean(MailgunConnectionDetails.class)
@@ -102,7 +114,8 @@ public final class MailgunAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ResourceLoader resourceLoader, ObjectProvider<MailgunWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<MailgunSendObservationConvention> observationConvention) {
+			ObjectProvider<MailgunSendObservationConvention> observationConvention,
+			ObjectProvider<SendIdempotencyStore> idempotencyStore) {
 		// Boot's builder bean is a prototype: this one is ours alone, so changing its connector is safe.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		SslBundle sslBundle = sslBundle(properties.ssl().bundle(), sslBundles,
@@ -119,7 +132,38 @@ public final class MailgunAutoConfiguration {
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		template.setObservationConvention(observationConvention.getIfAvailable());
 		template.setTraceCorrelation(properties.observations().correlate());
+		idempotencyStore.ifAvailable(template::setIdempotencyStore);
+		template.setIdempotencyInFlightLease(properties.idempotency().inFlightLease());
 		return template;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SendIdempotencyStore mailgunSendIdempotencyStore(MailgunProperties properties,
+			ObjectProvider<CacheManager> cacheManagers, Environment environment) {
+		String cacheName = properties.idempotency().cache();
+		// As the webhook replay cache: looked up when the bean is created, so the order of the cache
+		// auto-configuration does not matter.
+		CacheManager cacheManager = StringUtils.hasText(cacheName) ? cacheManagers.getIfUnique() : null;
+		if (cacheManager == null) {
+			return new InMemorySendIdempotencyStore();
+		}
+		Cache cache = cacheManager.getCache(cacheName);
+		// Unlike the webhook endpoint, sending is not opted into: an application whose fixed cache list
+		// predates this cache must still start. Only one that named the cache is stopped.
+		if (cache == null && !environment.containsProperty("mailgun.idempotency.cache")) {
+			logger.warn("The application's CacheManager has no cache '" + cacheName + "': sends with an "
+					+ "idempotency key are recorded in this instance's memory only. Add the cache to "
+					+ "spring.cache.cache-names to share them between instances, or set mailgun.idempotency.cache");
+			return new InMemorySendIdempotencyStore();
+		}
+		if (cache == null) {
+			throw new InvalidConfigurationPropertyValueException("mailgun.idempotency.cache", cacheName,
+					"The application's CacheManager has no cache of that name. Add it to the caches the "
+							+ "CacheManager creates (spring.cache.cache-names), or set mailgun.idempotency.cache "
+							+ "to empty to keep sends with an idempotency key in memory (one instance only).");
+		}
+		return new CacheSendIdempotencyStore(cache);
 	}
 
 	/**

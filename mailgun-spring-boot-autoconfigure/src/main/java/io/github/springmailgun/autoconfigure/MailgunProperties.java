@@ -37,6 +37,7 @@ import org.springframework.util.unit.DataSize;
  * @param health Health indicator settings.
  * @param webhooks Webhook endpoint settings.
  * @param observations Observation settings.
+ * @param idempotency Settings of sends with an idempotency key.
  */
 @ConfigurationProperties("mailgun")
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
@@ -45,7 +46,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @Nullable Duration writeTimeout,
 		@DefaultValue Ssl ssl,
 		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health,
-		@DefaultValue Webhooks webhooks, @DefaultValue Observations observations) {
+		@DefaultValue Webhooks webhooks, @DefaultValue Observations observations,
+		@DefaultValue Idempotency idempotency) {
 
 	/**
 	 * Describes the properties without the API key and the webhook signing keys.
@@ -58,7 +60,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 				+ ", defaultFrom=" + this.defaultFrom + ", testMode=" + this.testMode + ", connectTimeout="
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", writeTimeout=" + this.writeTimeout
 				+ ", ssl=" + this.ssl + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
-				+ ", webhooks=" + this.webhooks + ", observations=" + this.observations + "]";
+				+ ", webhooks=" + this.webhooks + ", observations=" + this.observations
+				+ ", idempotency=" + this.idempotency + "]";
 	}
 
 	/**
@@ -173,6 +176,19 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 			return (secret != null) ? "******" : null;
 		}
 
+	}
+
+	/**
+	 * Settings of sends with an idempotency key.
+	 *
+	 * @param cache Name of the cache that records sends with an idempotency key, shared by every instance
+	 * when the application has a CacheManager; its time to live is how long a repeat is recognized (24h,
+	 * for example). Empty to keep them in memory.
+	 * @param inFlightLease How long a send holds its idempotency key before a repeat is told its outcome is
+	 * unknown (the instance may have stopped mid-send). Keep it above the longest send, retries included.
+	 */
+	public record Idempotency(@DefaultValue("mailgun-send-idempotency") String cache,
+			@DefaultValue("5m") Duration inFlightLease) {
 	}
 
 }
