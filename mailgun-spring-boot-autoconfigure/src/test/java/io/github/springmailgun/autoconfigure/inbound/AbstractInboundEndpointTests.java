@@ -24,6 +24,7 @@ import io.github.springmailgun.inbound.InboundAttachment;
 import io.github.springmailgun.inbound.InboundHeader;
 import io.github.springmailgun.inbound.MailgunInboundMessage;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -83,7 +84,7 @@ public abstract class AbstractInboundEndpointTests {
 
 	@Test
 	void multipartPostWithAttachmentsAndAnInlineImageIsPublished() throws Exception {
-		byte[] pdf = random(2 * 1024 * 1024, 1); // over Boot's 1 MB per file (MVC) and 256 KB per part (WebFlux)
+		byte[] pdf = random(1024 * 1024, 1); // at Boot's 1 MB per file (MVC), over 256 KB per part (WebFlux)
 		byte[] png = random(300 * 1024, 2);
 		String headers = "[[\"Received\", \"by mxa.mailgun.org\"], [\"Subject\", \"=?UTF-8?B?R3LDvMOfZSDinJM=?=\"],"
 				+ " [\"Received\", \"from mail.example.com\"], [\"From\", \"J\\u00fcrgen <j@example.com>\"]]";
@@ -275,8 +276,26 @@ public abstract class AbstractInboundEndpointTests {
 		assertThat(postMultipart(post).statusCode()).isEqualTo(200);
 
 		assertThat(this.recorder.messages.get(0).attachments().get(0).size()).isEqualTo(size);
-		assertThat(digest(this.recorder.contents.get(0).get("attachment-1")))
-			.isEqualTo(digest(new PatternStream(size).readAllBytes()));
+		assertThat(this.recorder.contents.get(0).get("attachment-1")).isEqualTo(digest(new PatternStream(size)));
+		assertTempFilesGone();
+	}
+
+	/**
+	 * Run by the {@code small-heap} Surefire execution in a JVM of 64 MB: the attachment never is in memory.
+	 */
+	@Test
+	@Tag("small-heap")
+	void twentyFiveMegabyteAttachmentIsReceivedInASmallHeap() throws Exception {
+		long size = 25L * 1024 * 1024;
+		InboundPost post = new InboundPost().field("recipient", "support@mg.example.com")
+			.field("body-html", "<p>" + "x".repeat(1024 * 1024) + "</p>")
+			.file("attachment-1", "video.mp4", "video/mp4", size, () -> new PatternStream(size))
+			.signed(KEY, SignedWebhooks.token());
+
+		assertThat(postMultipart(post).statusCode()).isEqualTo(200);
+
+		assertThat(this.recorder.messages.get(0).attachments().get(0).size()).isEqualTo(size);
+		assertThat(this.recorder.contents.get(0).get("attachment-1")).isEqualTo(digest(new PatternStream(size)));
 		assertTempFilesGone();
 	}
 
@@ -313,8 +332,13 @@ public abstract class AbstractInboundEndpointTests {
 		return bytes;
 	}
 
-	private static byte[] digest(byte[] bytes) throws Exception {
-		return MessageDigest.getInstance("SHA-256").digest(bytes);
+	private static byte[] digest(InputStream in) throws Exception {
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		byte[] buffer = new byte[64 * 1024];
+		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+			digest.update(buffer, 0, n);
+		}
+		return digest.digest();
 	}
 
 	/**
