@@ -286,6 +286,8 @@ public abstract class AbstractInboundEndpointTests {
 	@Test
 	@Tag("small-heap")
 	void twentyFiveMegabyteAttachmentIsReceivedInASmallHeap() throws Exception {
+		assertThat(Runtime.getRuntime().maxMemory()).as("heap of this JVM, server included")
+			.isLessThanOrEqualTo(64L * 1024 * 1024);
 		long size = 25L * 1024 * 1024;
 		InboundPost post = new InboundPost().field("recipient", "support@mg.example.com")
 			.field("body-html", "<p>" + "x".repeat(1024 * 1024) + "</p>")
