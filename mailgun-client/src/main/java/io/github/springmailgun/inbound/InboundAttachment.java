@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -98,7 +99,7 @@ public final class InboundAttachment {
 	public void copyTo(Path target) throws IOException {
 		Objects.requireNonNull(target, "target");
 		try (InputStream in = open()) {
-			Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -325,8 +324,7 @@ public final class MailgunInboundMessage implements AutoCloseable {
 		Map<String, String> map = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : object.properties()) {
 			if (!entry.getValue().isString()) {
-				throw new IllegalArgumentException("content-id-map maps " + entry.getKey().toLowerCase(Locale.ROOT)
-						+ " to something other than a field name");
+				throw new IllegalArgumentException("content-id-map maps a content id to something other than a field name");
 			}
 			map.put(entry.getKey(), entry.getValue().stringValue());
 		}

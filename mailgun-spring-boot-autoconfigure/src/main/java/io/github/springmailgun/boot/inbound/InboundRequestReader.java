@@ -126,7 +126,7 @@ final class InboundRequestReader {
 
 	private static void append(ByteArrayOutputStream name, @Nullable Sink value, int b) throws IOException {
 		if (value != null) {
-			value.write(new byte[] { (byte) b }, 0, 1);
+			value.write(b);
 		}
 		else if (name.size() >= MAX_NAME_SIZE) {
 			throw new MalformedRequestException("form field name longer than " + MAX_NAME_SIZE + " bytes");
@@ -191,9 +191,16 @@ final class InboundRequestReader {
 	 */
 	private abstract static class Sink {
 
+		private final byte[] single = new byte[1];
+
 		abstract void write(byte[] bytes, int offset, int length) throws IOException;
 
 		abstract void close(Form form) throws IOException;
+
+		final void write(int b) throws IOException {
+			this.single[0] = (byte) b;
+			write(this.single, 0, 1);
+		}
 
 	}
 

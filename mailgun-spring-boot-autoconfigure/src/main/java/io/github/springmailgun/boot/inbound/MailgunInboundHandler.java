@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springmailgun.boot.inbound.InboundRequestReader.Form;
 import io.github.springmailgun.boot.inbound.InboundRequestReader.LimitExceededException;
@@ -52,6 +54,8 @@ public class MailgunInboundHandler {
 
 	private static final Log logger = LogFactory.getLog(MailgunInboundHandler.class);
 
+	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+
 	private final WebhookSignatureVerifier verifier;
 
 	private final ApplicationEventPublisher publisher;
@@ -61,6 +65,9 @@ public class MailgunInboundHandler {
 	private final InboundRequestReader reader;
 
 	private final Semaphore inFlight;
+
+	// System.nanoTime() of the last WARN about a bad signature, 0 before the first.
+	private final AtomicLong badSignatureWarnedAt = new AtomicLong();
 
 	/**
 	 * Creates a handler.
@@ -245,15 +252,25 @@ public class MailgunInboundHandler {
 					+ "answered 503 so that Mailgun retries the inbound post");
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
-		if (ex.getReason() == Reason.BAD_SIGNATURE) {
+		if (ex.getReason() == Reason.BAD_SIGNATURE && shouldWarn()) {
 			logger.warn(ex.getMessage() + "; answered 406 to a Mailgun inbound post, which Mailgun does not retry. "
 					+ "Check that mailgun.inbound.signing-key (or mailgun.webhooks.signing-key) is the HTTP webhook "
-					+ "signing key of the Mailgun account");
+					+ "signing key of the Mailgun account. Further bad signatures are logged at DEBUG for a minute.");
 		}
 		else {
 			logger.debug("Rejected Mailgun inbound post with 406 (" + ex.getReason() + "): " + ex.getMessage());
 		}
 		return HttpStatus.NOT_ACCEPTABLE;
+	}
+
+	// At most one WARN a minute: anyone can post bad signatures, and the first says what to check.
+	private boolean shouldWarn() {
+		long now = System.nanoTime();
+		long last = this.badSignatureWarnedAt.get();
+		if (last != 0 && now - last < WARNING_INTERVAL) {
+			return false;
+		}
+		return this.badSignatureWarnedAt.compareAndSet(last, (now != 0) ? now : 1);
 	}
 
 	private static @Nullable MediaType formType(@Nullable String contentType) {
