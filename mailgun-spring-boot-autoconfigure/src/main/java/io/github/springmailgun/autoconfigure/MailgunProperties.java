@@ -1,6 +1,7 @@
 package io.github.springmailgun.autoconfigure;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,6 +39,7 @@ import org.springframework.util.unit.DataSize;
  * @param webhooks Webhook endpoint settings.
  * @param observations Observation settings.
  * @param idempotency Settings of sends with an idempotency key.
+ * @param inbound Inbound mail endpoint settings.
  */
 @ConfigurationProperties("mailgun")
 public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
@@ -47,7 +49,7 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Ssl ssl,
 		@DefaultValue Retry retry, @DefaultValue MailSender mailSender, @DefaultValue Health health,
 		@DefaultValue Webhooks webhooks, @DefaultValue Observations observations,
-		@DefaultValue Idempotency idempotency) {
+		@DefaultValue Idempotency idempotency, @DefaultValue Inbound inbound) {
 
 	/**
 	 * Describes the properties without the API key and the webhook signing keys.
@@ -61,7 +63,7 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", writeTimeout=" + this.writeTimeout
 				+ ", ssl=" + this.ssl + ", retry=" + this.retry + ", mailSender=" + this.mailSender + ", health=" + this.health
 				+ ", webhooks=" + this.webhooks + ", observations=" + this.observations
-				+ ", idempotency=" + this.idempotency + "]";
+				+ ", idempotency=" + this.idempotency + ", inbound=" + this.inbound + "]";
 	}
 
 	/**
@@ -189,6 +191,45 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 */
 	public record Idempotency(@DefaultValue("mailgun-send-idempotency") String cache,
 			@DefaultValue("5m") Duration inFlightLease) {
+
+	}
+
+	/**
+	 * Settings of the inbound mail endpoint, which verifies the mail Mailgun's routes forward and publishes
+	 * it as an application event. The endpoint reads the request itself: Spring Boot's multipart limits do
+	 * not apply to it.
+	 *
+	 * @param path Path of the endpoint that receives the mail Mailgun's routes forward, for example
+	 * '/mailgun/inbound'. Setting it enables the endpoint; it does not enable the webhook endpoint.
+	 * @param signingKey HTTP webhook signing key that Mailgun signs forwarded mail with. Defaults to
+	 * 'mailgun.webhooks.signing-key' (Mailgun signs both with the same key).
+	 * @param maxRequestSize Largest accepted request, attachments included; larger ones get 413. It also
+	 * bounds the disk a request uses. Mailgun accepts messages of up to 25 MB, which grow by a third when
+	 * the raw MIME form posts them base64-encoded, and the parsed form repeats the text in several fields.
+	 * @param maxFields Most form fields and attachments one request may have; more get 413.
+	 * @param maxFieldSize Largest text field (such as 'body-html'), held in memory; larger ones get 413.
+	 * Attachments and 'body-mime' go to temporary files and are bounded by 'max-request-size' only.
+	 * @param maxInFlight Most requests read or handled at the same time; more get 503, which Mailgun retries.
+	 * @param tempDirectory Directory of the temporary files that hold attachments and raw MIME. Defaults to
+	 * the JVM's temporary directory.
+	 */
+	public record Inbound(@Nullable String path, @Nullable String signingKey,
+			@DefaultValue("64MB") DataSize maxRequestSize, @DefaultValue("500") int maxFields,
+			@DefaultValue("10MB") DataSize maxFieldSize, @DefaultValue("16") int maxInFlight,
+			@Nullable Path tempDirectory) {
+
+		/**
+		 * Describes the settings without the signing key.
+		 * @return the description
+		 */
+		@Override
+		public String toString() {
+			return "Inbound[path=" + this.path + ", signingKey=" + ((this.signingKey != null) ? "******" : null)
+					+ ", maxRequestSize=" + this.maxRequestSize + ", maxFields=" + this.maxFields + ", maxFieldSize="
+					+ this.maxFieldSize + ", maxInFlight=" + this.maxInFlight + ", tempDirectory="
+					+ this.tempDirectory + "]";
+		}
+
 	}
 
 }
