@@ -184,7 +184,9 @@ class TraceCorrelationTests {
 				.sendMime(MimeMessageRequest.builder().to("a@example.com").message(mime.getBytes(StandardCharsets.US_ASCII)).build())
 				.block()))
 			.withMessageContaining(MailgunTraceVariable.NAME);
-		// From a stream the header is read while the request is written: the same error, as the cause.
+		assertThat(this.mailgun.requestCount()).isZero();
+		// From a stream the header is read while the request is written: the same error, as the cause. The
+		// request may have started (it depends on how far the connector got), but its body is cut short.
 		assertThatExceptionOfType(MailgunAttachmentException.class)
 			.isThrownBy(() -> inCheckout(() -> client(true)
 				.sendMime(MimeMessageRequest.builder()
@@ -193,7 +195,6 @@ class TraceCorrelationTests {
 					.build())
 				.block()))
 			.withRootCauseInstanceOf(MailgunValidationException.class);
-		assertThat(this.mailgun.requestCount()).isZero();
 	}
 
 	@Test
