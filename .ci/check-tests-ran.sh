@@ -13,7 +13,7 @@ if [ ${#modules[@]} -eq 0 ]; then
 fi
 total=0; failed=0; skipped=0; bad=0
 for module in "${modules[@]}"; do
-  if ! find "$module/src/test/java" -name '*.java' | grep -q .; then continue; fi
+  if [ -z "$(find "$module/src/test/java" -name '*.java' -print -quit)" ]; then continue; fi
   reports=("$module"/target/"$reports_dir"/TEST-*.xml)
   if [ ! -e "${reports[0]}" ]; then
     echo "FAILED: $module has tests but no Surefire report: no test ran" >&2; bad=1; continue
