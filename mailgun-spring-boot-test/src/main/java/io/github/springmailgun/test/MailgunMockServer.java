@@ -167,6 +167,8 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	private final MockInboundRoutes inboundRoutes;
 
+	private final MockInbound inbound;
+
 	private volatile boolean closed;
 
 	private MailgunMockServer(Builder builder) {
@@ -187,6 +189,7 @@ public final class MailgunMockServer implements AutoCloseable {
 				: new MockWebhooks(this.clock, builder.webhookSigningKey);
 		this.events.listen(this.webhooks::onEvent);
 		this.inboundRoutes = new MockInboundRoutes(this.clock);
+		this.inbound = new MockInbound(this.inboundRoutes, this.webhooks);
 		MockRoutes routes = new MockRoutes();
 		new MessageEndpoints(this).register(routes);
 		new ControlEndpoints(this).register(routes);
@@ -344,6 +347,25 @@ public final class MailgunMockServer implements AutoCloseable {
 	 */
 	public MockInboundRoutes inboundRoutes() {
 		return this.inboundRoutes;
+	}
+
+	/**
+	 * Returns received mail: where the routes posted it ({@link MockInbound#deliveries()}).
+	 * @return the inbound area
+	 */
+	public MockInbound inbound() {
+		return this.inbound;
+	}
+
+	/**
+	 * Receives a message as Mailgun's inbound servers would and posts it to the {@code forward(url)} of
+	 * each matching route, signed with the {@linkplain MockWebhooks#signingKey() webhook signing key}.
+	 * @param message the message
+	 * @return the routes that matched; empty when none did and nothing is posted
+	 * @see MockInbound#receive(MockInboundMessage)
+	 */
+	public List<MockRoute> receive(MockInboundMessage message) {
+		return this.inbound.receive(message);
 	}
 
 	/**
@@ -591,6 +613,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.templates.reset();
 		this.webhooks.reset();
 		this.inboundRoutes.reset();
+		this.inbound.reset();
 		return this;
 	}
 
