@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code /v3/routes}: the account's routes (see {@link MockInboundRoutes}).</li>
  * <li>Under {@code /mock/}, without the key, the control a test in another process (the container) needs:
  * {@code POST /mock/reset}, {@code /mock/faults}, {@code /mock/delays}, {@code /mock/outcomes} and
- * {@code /mock/clock/advance}; {@code GET /mock/messages}, {@code /mock/events} and
+ * {@code /mock/clock/advance}, {@code /mock/receive}; {@code GET /mock/messages}, {@code /mock/inbound/deliveries}, {@code /mock/events} and
  * {@code /mock/webhooks/deliveries}.</li>
  * </ul>
  *
@@ -198,6 +198,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.events.register(routes);
 		this.webhooks.register(routes);
 		this.inboundRoutes.register(routes);
+		new InboundControlEndpoints(this.inbound).register(routes);
 		this.transport = new MockHttpTransport(this, new MockDispatcher(this, routes), builder.host, builder.port);
 		this.baseUrl = URI.create("http://" + urlHost(this.transport.reachableHost()) + ":" + this.transport.port());
 	}
