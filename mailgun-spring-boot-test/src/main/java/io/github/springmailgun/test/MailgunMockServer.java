@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code /v3/routes}: the account's routes (see {@link MockInboundRoutes}).</li>
  * <li>Under {@code /mock/}, without the key, the control a test in another process (the container) needs:
  * {@code POST /mock/reset}, {@code /mock/faults}, {@code /mock/delays}, {@code /mock/outcomes} and
- * {@code /mock/clock/advance}; {@code GET /mock/messages}, {@code /mock/events} and
+ * {@code /mock/clock/advance}, {@code /mock/receive}; {@code GET /mock/messages}, {@code /mock/inbound/deliveries}, {@code /mock/events} and
  * {@code /mock/webhooks/deliveries}.</li>
  * </ul>
  *
@@ -167,6 +167,8 @@ public final class MailgunMockServer implements AutoCloseable {
 
 	private final MockInboundRoutes inboundRoutes;
 
+	private final MockInbound inbound;
+
 	private volatile boolean closed;
 
 	private MailgunMockServer(Builder builder) {
@@ -187,6 +189,7 @@ public final class MailgunMockServer implements AutoCloseable {
 				: new MockWebhooks(this.clock, builder.webhookSigningKey);
 		this.events.listen(this.webhooks::onEvent);
 		this.inboundRoutes = new MockInboundRoutes(this.clock);
+		this.inbound = new MockInbound(this.inboundRoutes, this.webhooks);
 		MockRoutes routes = new MockRoutes();
 		new MessageEndpoints(this).register(routes);
 		new ControlEndpoints(this).register(routes);
@@ -195,6 +198,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.events.register(routes);
 		this.webhooks.register(routes);
 		this.inboundRoutes.register(routes);
+		new InboundControlEndpoints(this.inbound).register(routes);
 		this.transport = new MockHttpTransport(this, new MockDispatcher(this, routes), builder.host, builder.port);
 		this.baseUrl = URI.create("http://" + urlHost(this.transport.reachableHost()) + ":" + this.transport.port());
 	}
@@ -344,6 +348,25 @@ public final class MailgunMockServer implements AutoCloseable {
 	 */
 	public MockInboundRoutes inboundRoutes() {
 		return this.inboundRoutes;
+	}
+
+	/**
+	 * Returns received mail: where the routes posted it ({@link MockInbound#deliveries()}).
+	 * @return the inbound area
+	 */
+	public MockInbound inbound() {
+		return this.inbound;
+	}
+
+	/**
+	 * Receives a message as Mailgun's inbound servers would and posts it to the {@code forward(url)} of
+	 * each matching route, signed with the {@linkplain MockWebhooks#signingKey() webhook signing key}.
+	 * @param message the message
+	 * @return the routes that matched; empty when none did and nothing is posted
+	 * @see MockInbound#receive(MockInboundMessage)
+	 */
+	public List<MockRoute> receive(MockInboundMessage message) {
+		return this.inbound.receive(message);
 	}
 
 	/**
@@ -591,6 +614,7 @@ public final class MailgunMockServer implements AutoCloseable {
 		this.templates.reset();
 		this.webhooks.reset();
 		this.inboundRoutes.reset();
+		this.inbound.reset();
 		return this;
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import io.github.springmailgun.test.MailgunMockServer;
 import io.github.springmailgun.test.MailgunMockServerMain;
 import io.github.springmailgun.test.MockFault;
+import io.github.springmailgun.test.MockInboundMessage;
 import io.github.springmailgun.test.MockOutcome;
 import io.github.springmailgun.test.MockWebhookDelivery;
 import io.github.springmailgun.test.MockWebhooks;
@@ -309,6 +311,42 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 		Objects.requireNonNull(duration, "duration");
 		this.control.post("/mock/clock/advance", Map.of("duration", duration.toString()));
 		return self();
+	}
+
+	/**
+	 * Receives a message in the container's mock, as {@link MailgunMockServer#receive(MockInboundMessage)}:
+	 * the matching routes' {@code forward} URLs are posted to from inside the container (so they must name
+	 * a host the container reaches, such as {@code host.testcontainers.internal}).
+	 * @param message the message
+	 * @return the ids of the routes that matched; empty when none did and nothing is posted
+	 */
+	public List<String> receive(MockInboundMessage message) {
+		Objects.requireNonNull(message, "message");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("from", message.from());
+		body.put("recipient", message.recipient());
+		body.put("subject", message.subject());
+		if (message.text() != null) {
+			body.put("text", message.text());
+		}
+		if (message.html() != null) {
+			body.put("html", message.html());
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		message.headers().forEach((header) -> headers.put(header.getKey(), header.getValue()));
+		body.put("headers", headers);
+		body.put("attachments", message.attachments().stream().map((attachment) -> {
+			Map<String, String> file = new LinkedHashMap<>();
+			file.put("fileName", attachment.filename());
+			file.put("contentType", attachment.contentType());
+			file.put("content", Base64.getEncoder().encodeToString(attachment.content()));
+			if (attachment.name().startsWith("inline:")) {
+				file.put("contentId", attachment.name().substring("inline:".length()));
+			}
+			return file;
+		}).toList());
+		Object routes = this.control.post("/mock/receive", body).get("routes");
+		return (routes instanceof List<?> ids) ? ids.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	/**

@@ -12,7 +12,11 @@ import io.github.springmailgun.error.MailgunServerException;
 import io.github.springmailgun.error.MailgunTransportException;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.message.SendResponse;
+import io.github.springmailgun.route.Route;
+import io.github.springmailgun.route.RouteExpression;
+import io.github.springmailgun.route.RouteRequest;
 import io.github.springmailgun.test.MockFault;
+import io.github.springmailgun.test.MockInboundMessage;
 import io.github.springmailgun.test.MockOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -135,6 +139,20 @@ class MailgunMockContainerControlTests {
 		assertThatIllegalStateException().isThrownBy(() -> mailgun.delayNext(0, Duration.ofSeconds(1)))
 			.withMessageContaining("400")
 			.withMessageContaining("count must be at least 1");
+	}
+
+	@Test
+	void receiveRunsTheRoutesCreatedThroughTheApi() {
+		assertThat(mailgun.receive(MockInboundMessage.builder("jane@example.com", "support@mg.shop.test").build()))
+			.isEmpty();
+		Route route = this.client.routes()
+			.create(RouteRequest.builder(RouteExpression.matchRecipient("support@.*")).forward("ops@example.com").build())
+			.block();
+
+		assertThat(mailgun.receive(MockInboundMessage.builder("jane@example.com", "support@mg.shop.test")
+			.subject("Help")
+			.attachment("a.txt", "text/plain", new byte[] { 'h', 'i' })
+			.build())).containsExactly(route.id());
 	}
 
 }

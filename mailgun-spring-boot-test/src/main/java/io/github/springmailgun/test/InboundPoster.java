@@ -1,0 +1,227 @@
+package io.github.springmailgun.test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Posts a received message to a route's URL as Mailgun does: the parsed form
+ * ({@code application/x-www-form-urlencoded} without attachments, {@code multipart/form-data} with), or
+ * {@code body-mime} for a URL ending in {@code mime}; signed as {@link WebhookPoster} signs webhooks, and
+ * posted as a task of the mock's clock (waited for on a manual clock, as webhook posts are).
+ */
+final class InboundPoster {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String BOUNDARY = "mailgun-mock-inbound-7f3a91";
+
+	private final MockInbound inbound;
+
+	private final MockWebhooks webhooks;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(TIMEOUT)
+		.build();
+
+	InboundPoster(MockInbound inbound, MockWebhooks webhooks) {
+		this.inbound = inbound;
+		this.webhooks = webhooks;
+	}
+
+	void reset() {
+		this.generation.incrementAndGet();
+	}
+
+	/** Signs the message now and schedules its post to the URL. */
+	void post(String routeId, String url, MockInboundMessage message) {
+		MockClock clock = this.webhooks.clock();
+		boolean mime = url.endsWith("mime");
+		List<Object[]> parts = mime ? mimeForm(message) : parsedForm(message);
+		sign(parts, clock.now());
+		// Mailgun posts the MIME form, and a parsed form with attachments, as multipart.
+		boolean multipart = mime || parts.stream().anyMatch((part) -> part.length > 2);
+		byte[] body = multipart ? multipart(parts) : urlEncoded(parts);
+		String contentType = multipart ? "multipart/form-data; boundary=" + BOUNDARY
+				: "application/x-www-form-urlencoded";
+		long generation = this.generation.get();
+		clock.schedule(Duration.ZERO, () -> send(generation, routeId, url, message, contentType, body));
+	}
+
+	private void send(long generation, String routeId, String url, MockInboundMessage message, String contentType,
+			byte[] body) {
+		if (generation != this.generation.get()) {
+			return;
+		}
+		MockClock clock = this.webhooks.clock();
+		Instant at = clock.now();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(TIMEOUT)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		CompletableFuture<@Nullable Void> done = this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+			.handle((response, failure) -> {
+				if (generation == this.generation.get()) {
+					this.inbound.record(new MockInboundDelivery(routeId, url, message.recipient(), message.subject(), at,
+							(response != null) ? response.statusCode() : 0,
+							(response != null) ? null : String.valueOf(failure)));
+				}
+				return null;
+			});
+		if (clock.isManual()) {
+			done.join();
+		}
+	}
+
+	/** Text fields are {name, value}; files {name, fileName, contentType, bytes}. */
+	private static List<Object[]> parsedForm(MockInboundMessage message) {
+		List<Object[]> parts = new ArrayList<>();
+		field(parts, "recipient", message.recipient());
+		field(parts, "sender", message.from());
+		field(parts, "from", message.from());
+		field(parts, "subject", message.subject());
+		if (message.text() != null) {
+			field(parts, "body-plain", message.text());
+			field(parts, "stripped-text", message.text());
+		}
+		if (message.html() != null) {
+			field(parts, "body-html", message.html());
+			field(parts, "stripped-html", message.html());
+		}
+		field(parts, "stripped-signature", "");
+		List<List<String>> headers = message.allHeaders()
+			.stream()
+			.map((header) -> List.of(header.getKey(), header.getValue()))
+			.toList();
+		field(parts, "message-headers", new String(MockJson.write(headers), StandardCharsets.UTF_8));
+		Map<String, String> contentIds = new LinkedHashMap<>();
+		int index = 0;
+		for (MockAttachment attachment : message.attachments()) {
+			String name = "attachment-" + (++index);
+			if (attachment.name().startsWith("inline:")) {
+				contentIds.put("<" + attachment.name().substring("inline:".length()) + ">", name);
+			}
+			parts.add(new Object[] { name, attachment.filename(), attachment.contentType(), attachment.content() });
+		}
+		if (!contentIds.isEmpty()) {
+			field(parts, "content-id-map", new String(MockJson.write(contentIds), StandardCharsets.UTF_8));
+		}
+		field(parts, "attachment-count", Integer.toString(index));
+		return parts;
+	}
+
+	/** The MIME form: {@code body-mime} is a text field with the whole message. */
+	private static List<Object[]> mimeForm(MockInboundMessage message) {
+		List<Object[]> parts = new ArrayList<>();
+		field(parts, "recipient", message.recipient());
+		field(parts, "sender", message.from());
+		field(parts, "from", message.from());
+		field(parts, "subject", message.subject());
+		field(parts, "body-mime", mime(message));
+		return parts;
+	}
+
+	static String mime(MockInboundMessage message) {
+		StringBuilder mime = new StringBuilder();
+		message.allHeaders().forEach((header) -> mime.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
+		mime.append("MIME-Version: 1.0\r\n");
+		String boundary = "mime-" + BOUNDARY;
+		mime.append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n");
+		if (message.text() != null) {
+			mimePart(mime, boundary, "text/plain; charset=UTF-8", null, message.text().getBytes(StandardCharsets.UTF_8));
+		}
+		if (message.html() != null) {
+			mimePart(mime, boundary, "text/html; charset=UTF-8", null, message.html().getBytes(StandardCharsets.UTF_8));
+		}
+		for (MockAttachment attachment : message.attachments()) {
+			mimePart(mime, boundary, attachment.contentType(), attachment, attachment.content());
+		}
+		return mime.append("--").append(boundary).append("--\r\n").toString();
+	}
+
+	private static void mimePart(StringBuilder mime, String boundary, String contentType,
+			@Nullable MockAttachment attachment, byte[] content) {
+		mime.append("--").append(boundary).append("\r\nContent-Type: ").append(contentType).append("\r\n");
+		if (attachment != null) {
+			boolean inline = attachment.name().startsWith("inline:");
+			mime.append("Content-Disposition: ").append(inline ? "inline" : "attachment")
+				.append("; filename=\"").append(attachment.filename()).append("\"\r\n");
+			if (inline) {
+				mime.append("Content-ID: <").append(attachment.name().substring("inline:".length())).append(">\r\n");
+			}
+		}
+		mime.append("Content-Transfer-Encoding: base64\r\n\r\n")
+			.append(Base64.getMimeEncoder().encodeToString(content))
+			.append("\r\n");
+	}
+
+	private void sign(List<Object[]> parts, Instant now) {
+		String timestamp = Long.toString(now.getEpochSecond());
+		String token = HexFormat.of().formatHex(MockWebhooks.randomBytes(25));
+		field(parts, "timestamp", timestamp);
+		field(parts, "token", token);
+		field(parts, "signature", WebhookPoster.sign(this.webhooks.signingKey(), timestamp + token));
+	}
+
+	private static void field(List<Object[]> parts, String name, String value) {
+		parts.add(new Object[] { name, value });
+	}
+
+	private static byte[] urlEncoded(List<Object[]> parts) {
+		StringBuilder body = new StringBuilder();
+		for (Object[] part : parts) {
+			if (!body.isEmpty()) {
+				body.append('&');
+			}
+			body.append(URLEncoder.encode((String) part[0], StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode((String) part[1], StandardCharsets.UTF_8));
+		}
+		return body.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] multipart(List<Object[]> parts) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Object[] part : parts) {
+			StringBuilder head = new StringBuilder("--").append(BOUNDARY)
+				.append("\r\nContent-Disposition: form-data; name=\"")
+				.append(part[0])
+				.append('"');
+			byte[] content;
+			if (part.length == 4) {
+				head.append("; filename=\"").append(part[1]).append("\"\r\nContent-Type: ").append(part[2]);
+				content = (byte[]) part[3];
+			}
+			else {
+				head.append("\r\nContent-Type: text/plain; charset=UTF-8");
+				content = ((String) part[1]).getBytes(StandardCharsets.UTF_8);
+			}
+			body.writeBytes(head.append("\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return body.toByteArray();
+	}
+
+}
