@@ -1,8 +1,8 @@
 package io.github.springmailgun;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 import io.github.springmailgun.message.SendResponse;
@@ -59,6 +59,9 @@ final class SendObservation {
 		}
 		return Mono.deferContextual(contextView -> {
 			MailgunSendObservationContext context = new MailgunSendObservationContext(domain, operation, recipientCount);
+			// Only a send that carries its trace context pays for the propagator's injection.
+			@Nullable Map<String, String> carrier = this.correlate ? new LinkedHashMap<>() : null;
+			context.setCarrier(carrier);
 			Observation observation = Observation
 				.createNotStarted(this.convention, DefaultMailgunSendObservationConvention.INSTANCE, () -> context,
 						this.registry)
@@ -66,9 +69,7 @@ final class SendObservation {
 				.start();
 			Mono<SendResponse> request;
 			try {
-				request = call.apply(this.correlate
-						? MailgunTraceVariable.write(
-								Objects.requireNonNullElse(context.getCarrier(), Map.of()), this.clock.instant()) : null);
+				request = call.apply((carrier != null) ? MailgunTraceVariable.write(carrier, this.clock.instant()) : null);
 			}
 			catch (RuntimeException ex) {
 				observation.error(ex);

@@ -168,6 +168,20 @@ class TraceCorrelationTests {
 	}
 
 	@Test
+	void aSendWithoutCorrelationGivesThePropagatorNoCarrier() {
+		this.mailgun.accept();
+		inCheckout(() -> client(false).send(message()).block());
+		// The send still has its producer span; only the injection, which nothing would read, is skipped.
+		assertThat(this.tracing.span("mailgun messages").kind()).isEqualTo(brave.Span.Kind.PRODUCER);
+		MailgunSendObservationContext context = (MailgunSendObservationContext) this.tracing.contexts()
+			.stream()
+			.filter(MailgunSendObservationContext.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		assertThat(context.getCarrier()).isNull();
+	}
+
+	@Test
 	void aUserVariableWithTheReservedNameIsAValidationErrorWhenCorrelating() {
 		MailgunMessage own = MailgunMessage.builder()
 			.from("shop@mg.example.com")

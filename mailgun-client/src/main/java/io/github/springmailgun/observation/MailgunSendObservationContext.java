@@ -1,6 +1,5 @@
 package io.github.springmailgun.observation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.observation.transport.Kind;
@@ -10,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an observation of a Mailgun send knows: the domain, the kind of send, how many recipients, and
  * once it ends, the HTTP status and the message id. It is a {@link SenderContext} (a producer, towards
- * {@code mailgun}) whose carrier is a map, so that a tracing handler injects the trace context into it;
- * with trace correlation on, the client sends it as {@link MailgunTraceVariable}.
+ * {@code mailgun}); with trace correlation on, the client gives it a map as carrier, which a tracing
+ * handler injects the trace context into, and sends that as {@link MailgunTraceVariable}. Without it the
+ * carrier is {@code null} and nothing is injected.
  */
 public class MailgunSendObservationContext extends SenderContext<Map<String, String>> {
 
@@ -37,7 +37,6 @@ public class MailgunSendObservationContext extends SenderContext<Map<String, Str
 				carrier.put(key, value);
 			}
 		}, Kind.PRODUCER);
-		setCarrier(new LinkedHashMap<>());
 		setRemoteServiceName("mailgun");
 		this.domain = domain;
 		this.operation = operation;

@@ -15,6 +15,7 @@ import io.github.springmailgun.boot.webhook.MailgunWebhookHandler;
 import io.github.springmailgun.boot.webhook.WebhookObservations;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.observation.MailgunTraceVariable;
+import io.github.springmailgun.testing.InMemoryTracing;
 import io.github.springmailgun.webhook.MailgunWebhookEvent;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
