@@ -1,11 +1,7 @@
 package io.github.springmailgun.test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +44,8 @@ public final class MockInbound {
 	 */
 	public List<MockRoute> receive(MockInboundMessage message) {
 		Objects.requireNonNull(message, "message");
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		message.allHeaders()
-			.forEach((header) -> headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
-				.add(header.getValue()));
-		List<MockRoute> matched = this.routes.matchingAll(message.recipient(), headers);
+		List<MockRoute> matched = this.routes.matchingAll(message.recipient(),
+				MockInboundRoutes.byLowerCaseName(message.allHeaders()));
 		for (MockRoute route : matched) {
 			for (String action : route.actions()) {
 				Matcher forward = FORWARD.matcher(action);
