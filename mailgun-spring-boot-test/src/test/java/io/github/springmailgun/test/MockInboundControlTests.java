@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -119,6 +120,21 @@ class MockInboundControlTests {
 		assertThat(delivery.delivered()).isFalse();
 		// The cause, not the CompletionException the JDK client wraps it in.
 		assertThat(delivery.error()).startsWith("ConnectException");
+	}
+
+	@Test
+	void receiveOverHttpKeepsARepeatedHeader() throws Exception {
+		String url = startApp();
+		this.mock.inboundRoutes()
+			.create(0, "support", "match_header(\"received\", \"from b\")", List.of("forward(\"" + url + "\")"));
+
+		HttpResponse<String> answer = control("{\"from\": \"jane@example.com\", \"recipient\": \"support@mg.example.com\","
+				+ " \"headers\": [[\"Received\", \"from a\"], [\"Received\", \"from b\"]]}");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(this.mock.inbound().awaitDeliveries(1, Duration.ofSeconds(10)).get(0).status()).isEqualTo(200);
+		assertThat(URLDecoder.decode(this.posts.get(0), StandardCharsets.UTF_8))
+			.contains("[\"Received\",\"from a\"],[\"Received\",\"from b\"]");
 	}
 
 	@Test
