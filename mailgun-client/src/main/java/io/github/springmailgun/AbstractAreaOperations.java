@@ -89,6 +89,19 @@ abstract class AbstractAreaOperations {
 	}
 
 	/**
+	 * Checks the page size of a list.
+	 * @param limit the page size
+	 * @param max the largest page Mailgun serves for the list
+	 * @return the page size
+	 */
+	static int requireLimit(int limit, int max) {
+		if (limit < 1 || limit > max) {
+			throw new MailgunValidationException("limit", "must be between 1 and " + max + ", was " + limit);
+		}
+		return limit;
+	}
+
+	/**
 	 * Checks a text parameter.
 	 * @param parameter the parameter, for the error
 	 * @param value the value

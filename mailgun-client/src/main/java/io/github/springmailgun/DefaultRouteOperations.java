@@ -1,6 +1,7 @@
 package io.github.springmailgun;
 
 import java.net.URI;
+import java.util.List;
 
 import io.github.springmailgun.error.MailgunNotFoundException;
 import io.github.springmailgun.error.MailgunValidationException;
@@ -9,14 +10,17 @@ import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.Paging;
 import io.github.springmailgun.internal.MailgunHttp;
 import io.github.springmailgun.internal.Parameters;
+import io.github.springmailgun.internal.RequestBody;
 import io.github.springmailgun.internal.ResponseFields;
 import io.github.springmailgun.route.Route;
 import io.github.springmailgun.route.RouteAction;
 import io.github.springmailgun.route.RouteDeletion;
+import io.github.springmailgun.route.RouteExpression;
 import io.github.springmailgun.route.RouteOperations;
 import io.github.springmailgun.route.RoutePage;
 import io.github.springmailgun.route.RouteRequest;
 import io.github.springmailgun.route.RouteUpdate;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -42,13 +46,10 @@ final class DefaultRouteOperations extends AbstractAreaOperations implements Rou
 	public Mono<Route> create(RouteRequest request) {
 		return Mono.defer(() -> {
 			requireNonNull("route", request);
-			Parameters form = new Parameters().add("priority", request.priority())
-				.add("description", request.description())
-				.add("expression", request.expression().value())
-				.addAll("action", request.actions().stream().map(RouteAction::value).toList());
+			RequestBody form = form(request.priority(), request.description(), request.expression(),
+					request.actions());
 			// A repeated create would store a second route: never retried after it may have arrived.
-			return exchange(HttpMethod.POST, this.http.uri(ROUTES), Bodies.form(form.toForm()), false,
-					DefaultRouteOperations::readRoute);
+			return exchange(HttpMethod.POST, this.http.uri(ROUTES), form, false, DefaultRouteOperations::readRoute);
 		});
 	}
 
@@ -65,7 +66,7 @@ final class DefaultRouteOperations extends AbstractAreaOperations implements Rou
 	@Override
 	public Flux<Route> list(int pageSize) {
 		return Flux.defer(() -> {
-			int limit = requireLimit(pageSize);
+			int limit = requireLimit(pageSize, MAX_PAGE_SIZE);
 			// The cursor is the skip of the next page; the paginator stops at an empty page or no cursor.
 			return Paging.follow("0", (skip) -> listPage(Integer.parseInt(skip), limit), RoutePage::items,
 					(page) -> page.hasNext() ? String.valueOf(page.nextSkip()) : null);
@@ -78,7 +79,7 @@ final class DefaultRouteOperations extends AbstractAreaOperations implements Rou
 			if (skip < 0) {
 				throw new MailgunValidationException("skip", "must be 0 or more, was " + skip);
 			}
-			URI uri = new Parameters().add("skip", skip).add("limit", requireLimit(limit)).toUri(this.http, ROUTES);
+			URI uri = new Parameters().add("skip", skip).add("limit", requireLimit(limit, MAX_PAGE_SIZE)).toUri(this.http, ROUTES);
 			return get(uri, (body) -> readPage(body, skip, limit));
 		});
 	}
@@ -94,12 +95,9 @@ final class DefaultRouteOperations extends AbstractAreaOperations implements Rou
 		return Mono.defer(() -> {
 			URI uri = routeUri(id);
 			requireNonNull("route", update);
-			Parameters form = new Parameters().add("priority", update.priority())
-				.add("description", update.description())
-				.add("expression", (update.expression() != null) ? update.expression().value() : null)
-				.addAll("action", update.actions().stream().map(RouteAction::value).toList());
+			RequestBody form = form(update.priority(), update.description(), update.expression(), update.actions());
 			// Setting the same values again changes nothing: safe to retry.
-			return exchange(HttpMethod.PUT, uri, Bodies.form(form.toForm()), true, DefaultRouteOperations::readRoute);
+			return exchange(HttpMethod.PUT, uri, form, true, DefaultRouteOperations::readRoute);
 		});
 	}
 
@@ -125,11 +123,14 @@ final class DefaultRouteOperations extends AbstractAreaOperations implements Rou
 		return this.http.uri(ROUTE, requireKey("id", id));
 	}
 
-	private static int requireLimit(int limit) {
-		if (limit < 1 || limit > MAX_PAGE_SIZE) {
-			throw new MailgunValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-		}
-		return limit;
+	/** The fields of a create or an update; an update leaves out what it does not change. */
+	private static RequestBody form(@Nullable Integer priority, @Nullable String description,
+			@Nullable RouteExpression expression, List<RouteAction> actions) {
+		return Bodies.form(new Parameters().add("priority", priority)
+			.add("description", description)
+			.add("expression", (expression != null) ? expression.value() : null)
+			.addAll("action", actions.stream().map(RouteAction::value).toList())
+			.toForm());
 	}
 
 	private static RoutePage readPage(byte[] body, int skip, int limit) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.github.springmailgun.error.MailgunValidationException;
 import io.github.springmailgun.internal.ApiPaths;
 import io.github.springmailgun.internal.Json;
 import io.github.springmailgun.internal.MailgunHttp;
@@ -204,19 +203,12 @@ final class DefaultTemplateOperations extends AbstractAreaOperations implements 
 	}
 
 	private URI templatesPage(int limit) {
-		return new Parameters().add("limit", requireLimit(limit)).toUri(this.http, TEMPLATES, this.domain);
+		return new Parameters().add("limit", requireLimit(limit, MAX_PAGE_SIZE)).toUri(this.http, TEMPLATES, this.domain);
 	}
 
 	private URI versionsPage(String templateName, int limit) {
-		return new Parameters().add("limit", requireLimit(limit))
+		return new Parameters().add("limit", requireLimit(limit, MAX_PAGE_SIZE))
 			.toUri(this.http, VERSIONS, this.domain, requireText("template_name", templateName));
-	}
-
-	private static int requireLimit(int limit) {
-		if (limit < 1 || limit > MAX_PAGE_SIZE) {
-			throw new MailgunValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
-		}
-		return limit;
 	}
 
 	/** The stored headers travel as one field of JSON. */

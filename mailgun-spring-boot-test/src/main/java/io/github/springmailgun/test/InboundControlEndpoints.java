@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Receiving mail over HTTP, for a test that drives the mock in another process (the container):
  * {@code POST /mock/receive} with {@code {"from", "recipient", "subject", "text", "html", "headers": {name:
- * value}, "attachments": [{"fileName", "contentType", "content" (Base64), "contentId"}]}} answers the ids of
- * the routes that matched; {@code GET /mock/inbound/deliveries} lists the posts made.
+ * value} or [[name, value], ...], "attachments": [{"fileName", "contentType", "content" (Base64),
+ * "contentId"}]}} answers the ids of the routes that matched; {@code GET /mock/inbound/deliveries} lists
+ * the posts made.
  */
 final class InboundControlEndpoints {
 
@@ -42,6 +43,15 @@ final class InboundControlEndpoints {
 		}
 		if (json.get("headers") instanceof Map<?, ?> headers) {
 			headers.forEach((name, value) -> message.header(String.valueOf(name), String.valueOf(value)));
+		}
+		else if (json.get("headers") instanceof List<?> headers) {
+			// [[name, value], ...]: a header may come more than once (Received).
+			for (Object header : headers) {
+				if (!(header instanceof List<?> pair) || pair.size() != 2) {
+					throw new BadRequestException("'headers' must be an object or a list of [name, value] pairs");
+				}
+				message.header(String.valueOf(pair.get(0)), String.valueOf(pair.get(1)));
+			}
 		}
 		if (json.get("attachments") instanceof List<?> attachments) {
 			for (Object item : attachments) {

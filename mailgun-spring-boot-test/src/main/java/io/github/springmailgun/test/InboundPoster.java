@@ -1,22 +1,14 @@
 package io.github.springmailgun.test;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,69 +20,38 @@ import org.jspecify.annotations.Nullable;
  */
 final class InboundPoster {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
 	private static final String BOUNDARY = "mailgun-mock-inbound-7f3a91";
 
 	private final MockInbound inbound;
 
 	private final MockWebhooks webhooks;
 
-	private final AtomicLong generation = new AtomicLong();
-
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(TIMEOUT)
-		.build();
+	private final HttpPoster http;
 
 	InboundPoster(MockInbound inbound, MockWebhooks webhooks) {
 		this.inbound = inbound;
 		this.webhooks = webhooks;
+		this.http = new HttpPoster(webhooks.clock());
 	}
 
 	void reset() {
-		this.generation.incrementAndGet();
+		this.http.reset();
 	}
 
 	/** Signs the message now and schedules its post to the URL. */
 	void post(String routeId, String url, MockInboundMessage message) {
-		MockClock clock = this.webhooks.clock();
 		boolean mime = url.endsWith("mime");
 		List<Object[]> parts = mime ? mimeForm(message) : parsedForm(message);
-		sign(parts, clock.now());
+		HttpPoster.signature(this.webhooks.signingKey(), this.http.clock().now())
+			.forEach((name, value) -> field(parts, name, value));
 		// Mailgun posts the MIME form, and a parsed form with attachments, as multipart.
 		boolean multipart = mime || parts.stream().anyMatch((part) -> part.length > 2);
 		byte[] body = multipart ? multipart(parts) : urlEncoded(parts);
 		String contentType = multipart ? "multipart/form-data; boundary=" + BOUNDARY
 				: "application/x-www-form-urlencoded";
-		long generation = this.generation.get();
-		clock.schedule(Duration.ZERO, () -> send(generation, routeId, url, message, contentType, body));
-	}
-
-	private void send(long generation, String routeId, String url, MockInboundMessage message, String contentType,
-			byte[] body) {
-		if (generation != this.generation.get()) {
-			return;
-		}
-		MockClock clock = this.webhooks.clock();
-		Instant at = clock.now();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(TIMEOUT)
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-		CompletableFuture<@Nullable Void> done = this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-			.handle((response, failure) -> {
-				if (generation == this.generation.get()) {
-					this.inbound.record(new MockInboundDelivery(routeId, url, message.recipient(), message.subject(), at,
-							(response != null) ? response.statusCode() : 0,
-							(response != null) ? null : String.valueOf(failure)));
-				}
-				return null;
-			});
-		if (clock.isManual()) {
-			done.join();
-		}
+		this.http.schedule(Duration.ZERO, this.http.generation(), url, contentType, body,
+				(at, status, error, sent) -> this.inbound.record(new MockInboundDelivery(routeId, url,
+						message.recipient(), message.subject(), at, status, error)));
 	}
 
 	/** Text fields are {name, value}; files {name, fileName, contentType, bytes}. */
@@ -173,14 +134,6 @@ final class InboundPoster {
 		mime.append("Content-Transfer-Encoding: base64\r\n\r\n")
 			.append(Base64.getMimeEncoder().encodeToString(content))
 			.append("\r\n");
-	}
-
-	private void sign(List<Object[]> parts, Instant now) {
-		String timestamp = Long.toString(now.getEpochSecond());
-		String token = HexFormat.of().formatHex(MockWebhooks.randomBytes(25));
-		field(parts, "timestamp", timestamp);
-		field(parts, "token", token);
-		field(parts, "signature", WebhookPoster.sign(this.webhooks.signingKey(), timestamp + token));
 	}
 
 	private static void field(List<Object[]> parts, String name, String value) {

@@ -1,14 +1,8 @@
 package io.github.springmailgun.test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,12 +27,7 @@ public final class MockInbound {
 
 	private final InboundPoster poster;
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	private final Condition recorded = this.lock.newCondition();
-
-	// Guarded by lock. Oldest first.
-	private final List<MockInboundDelivery> deliveries = new ArrayList<>();
+	private final DeliveryLog<MockInboundDelivery> deliveries = new DeliveryLog<>("inbound post");
 
 	MockInbound(MockInboundRoutes routes, MockWebhooks webhooks) {
 		this.routes = routes;
@@ -55,11 +44,8 @@ public final class MockInbound {
 	 */
 	public List<MockRoute> receive(MockInboundMessage message) {
 		Objects.requireNonNull(message, "message");
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		message.allHeaders()
-			.forEach((header) -> headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
-				.add(header.getValue()));
-		List<MockRoute> matched = this.routes.matchingAll(message.recipient(), headers);
+		List<MockRoute> matched = this.routes.matchingAll(message.recipient(),
+				MockInboundRoutes.byLowerCaseName(message.allHeaders()));
 		for (MockRoute route : matched) {
 			for (String action : route.actions()) {
 				Matcher forward = FORWARD.matcher(action);
@@ -84,13 +70,7 @@ public final class MockInbound {
 	 * @return the deliveries, oldest first
 	 */
 	public List<MockInboundDelivery> deliveries() {
-		this.lock.lock();
-		try {
-			return List.copyOf(this.deliveries);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.deliveries.all();
 	}
 
 	/**
@@ -101,49 +81,17 @@ public final class MockInbound {
 	 * @throws AssertionError when they were not made in time, listing those that were
 	 */
 	public List<MockInboundDelivery> awaitDeliveries(int count, Duration timeout) {
-		Objects.requireNonNull(timeout, "timeout");
-		long remaining = timeout.toNanos();
-		this.lock.lock();
-		try {
-			while (this.deliveries.size() < count) {
-				if (remaining <= 0) {
-					throw new AssertionError("Expected " + count + " inbound post" + ((count == 1) ? "" : "s")
-							+ " within " + timeout.toMillis() + " ms, but the Mailgun mock made " + this.deliveries);
-				}
-				remaining = this.recorded.awaitNanos(remaining);
-			}
-			return List.copyOf(this.deliveries);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("Interrupted while waiting for inbound posts of the Mailgun mock", ex);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.deliveries.await(count, timeout);
 	}
 
 	void record(MockInboundDelivery delivery) {
-		this.lock.lock();
-		try {
-			this.deliveries.add(delivery);
-			this.recorded.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.deliveries.record(delivery);
 	}
 
 	/** Forgets deliveries; posts of an earlier generation are not recorded. */
 	void reset() {
-		this.lock.lock();
-		try {
-			this.deliveries.clear();
-		}
-		finally {
-			this.lock.unlock();
-		}
 		this.poster.reset();
+		this.deliveries.clear();
 	}
 
 }

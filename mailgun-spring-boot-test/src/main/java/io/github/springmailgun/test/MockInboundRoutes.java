@@ -1,6 +1,7 @@
 package io.github.springmailgun.test;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,10 +79,7 @@ public final class MockInboundRoutes {
 	 * @return the routes, empty when none matches
 	 */
 	public List<MockRoute> matching(String recipient, Map<String, String> headers) {
-		Map<String, List<String>> byName = new LinkedHashMap<>();
-		headers.forEach((name, value) -> byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
-			.add(value));
-		return matchingAll(recipient, byName);
+		return matchingAll(recipient, byLowerCaseName(headers.entrySet()));
 	}
 
 	/**
@@ -106,6 +104,15 @@ public final class MockInboundRoutes {
 			}
 			return matched;
 		});
+	}
+
+	/** Groups headers by lower-case name, the form {@link RouteFilter} matches against. */
+	static Map<String, List<String>> byLowerCaseName(Collection<Map.Entry<String, String>> headers) {
+		Map<String, List<String>> byName = new LinkedHashMap<>();
+		headers.forEach((header) -> byName
+			.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
+			.add(header.getValue()));
+		return byName;
 	}
 
 	/** Adds the Routes API's endpoints. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -60,13 +59,10 @@ public final class MockWebhooks {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition deliveryRecorded = this.lock.newCondition();
-
 	// Guarded by lock. By lower-case domain name, then webhook name in NAMES order.
 	private final Map<String, Map<String, List<String>>> registrations = new LinkedHashMap<>();
 
-	// Guarded by lock. Oldest first.
-	private final List<MockWebhookDelivery> deliveries = new ArrayList<>();
+	private final DeliveryLog<MockWebhookDelivery> deliveries = new DeliveryLog<>("webhook post");
 
 	// Guarded by lock. Domain and URL of each standing registration, which reset() restores.
 	private final List<Map.Entry<String, String>> standing = new ArrayList<>();
@@ -155,13 +151,7 @@ public final class MockWebhooks {
 	 * @return the attempts, oldest first
 	 */
 	public List<MockWebhookDelivery> deliveries() {
-		this.lock.lock();
-		try {
-			return List.copyOf(this.deliveries);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.deliveries.all();
 	}
 
 	/**
@@ -172,26 +162,7 @@ public final class MockWebhooks {
 	 * @throws AssertionError when they were not made in time, listing those that were
 	 */
 	public List<MockWebhookDelivery> awaitDeliveries(int count, Duration timeout) {
-		Objects.requireNonNull(timeout, "timeout");
-		long remaining = timeout.toNanos();
-		this.lock.lock();
-		try {
-			while (this.deliveries.size() < count) {
-				if (remaining <= 0) {
-					throw new AssertionError("Expected " + count + " webhook post" + ((count == 1) ? "" : "s")
-							+ " within " + timeout.toMillis() + " ms, but the Mailgun mock made " + this.deliveries);
-				}
-				remaining = this.deliveryRecorded.awaitNanos(remaining);
-			}
-			return List.copyOf(this.deliveries);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("Interrupted while waiting for webhook posts of the Mailgun mock", ex);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.deliveries.await(count, timeout);
 	}
 
 	/** Adds the endpoints of v3 and v4 webhooks, the signing key and the deliveries. */
@@ -221,13 +192,13 @@ public final class MockWebhooks {
 		try {
 			this.registrations.clear();
 			this.standing.forEach(registration -> registerStanding(registration.getKey(), registration.getValue()));
-			this.deliveries.clear();
 			this.signingKey = this.configuredSigningKey;
 		}
 		finally {
 			this.lock.unlock();
 		}
 		this.poster.reset();
+		this.deliveries.clear();
 	}
 
 	MockClock clock() {
@@ -262,14 +233,7 @@ public final class MockWebhooks {
 	}
 
 	void record(MockWebhookDelivery delivery) {
-		this.lock.lock();
-		try {
-			this.deliveries.add(delivery);
-			this.deliveryRecorded.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		this.deliveries.record(delivery);
 	}
 
 	/** The URLs by webhook name, in Mailgun's order, as an immutable copy. */

@@ -2,7 +2,10 @@ package io.github.springmailgun.test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,6 +82,59 @@ class MockInboundControlTests {
 			.contains("name=\"signature\"");
 		Map<String, Object> deliveries = MockJson.readObject(this.http.get("/mock/inbound/deliveries", null).body());
 		assertThat((List<?>) deliveries.get("items")).hasSize(1);
+	}
+
+	@Test
+	void mailWithoutAttachmentsIsPostedUrlEncoded() throws Exception {
+		String url = startApp();
+		this.mock.inboundRoutes()
+			.create(0, "support", "match_recipient(\"support@.*\")", List.of("forward(\"" + url + "\")"));
+
+		this.mock.receive(MockInboundMessage.builder("jane@example.com", "support@mg.example.com")
+			.subject("Plain & simple")
+			.text("100% + \u2713")
+			.build());
+
+		assertThat(this.mock.inbound().awaitDeliveries(1, Duration.ofSeconds(10)).get(0).status()).isEqualTo(200);
+		assertThat(this.posts.get(0)).startsWith("application/x-www-form-urlencoded\n")
+			.contains("subject=Plain+%26+simple")
+			.contains("body-plain=100%25+%2B+%E2%9C%93")
+			.contains("&signature=");
+	}
+
+	@Test
+	void aPostWithoutAnswerIsRecordedWithItsCause() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		MockRoute route = this.mock.inboundRoutes()
+			.create(0, "support", "catch_all()",
+					List.of("forward(\"http://127.0.0.1:" + closedPort + "/inbound\")"));
+
+		this.mock.receive(MockInboundMessage.builder("jane@example.com", "support@mg.example.com").text("Hi").build());
+
+		MockInboundDelivery delivery = this.mock.inbound().awaitDeliveries(1, Duration.ofSeconds(10)).get(0);
+		assertThat(delivery.routeId()).isEqualTo(route.id());
+		assertThat(delivery.status()).isZero();
+		assertThat(delivery.delivered()).isFalse();
+		// The cause, not the CompletionException the JDK client wraps it in.
+		assertThat(delivery.error()).startsWith("ConnectException");
+	}
+
+	@Test
+	void receiveOverHttpKeepsARepeatedHeader() throws Exception {
+		String url = startApp();
+		this.mock.inboundRoutes()
+			.create(0, "support", "match_header(\"received\", \"from b\")", List.of("forward(\"" + url + "\")"));
+
+		HttpResponse<String> answer = control("{\"from\": \"jane@example.com\", \"recipient\": \"support@mg.example.com\","
+				+ " \"headers\": [[\"Received\", \"from a\"], [\"Received\", \"from b\"]]}");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(this.mock.inbound().awaitDeliveries(1, Duration.ofSeconds(10)).get(0).status()).isEqualTo(200);
+		assertThat(URLDecoder.decode(this.posts.get(0), StandardCharsets.UTF_8))
+			.contains("[\"Received\",\"from a\"],[\"Received\",\"from b\"]");
 	}
 
 	@Test

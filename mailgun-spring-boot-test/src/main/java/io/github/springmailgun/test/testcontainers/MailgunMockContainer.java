@@ -332,9 +332,9 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 		if (message.html() != null) {
 			body.put("html", message.html());
 		}
-		Map<String, String> headers = new LinkedHashMap<>();
-		message.headers().forEach((header) -> headers.put(header.getKey(), header.getValue()));
-		body.put("headers", headers);
+		// Pairs, not an object: a header may come more than once.
+		body.put("headers",
+				message.headers().stream().map((header) -> List.of(header.getKey(), header.getValue())).toList());
 		body.put("attachments", message.attachments().stream().map((attachment) -> {
 			Map<String, String> file = new LinkedHashMap<>();
 			file.put("fileName", attachment.filename());
