@@ -51,6 +51,51 @@ class WebhookSignatureVerifierTests {
 	}
 
 	@Test
+	void claimFlowReadsTheStoreOnlyInTheClaimAndStillTellsAReplay() {
+		InMemoryWebhookTokenStore memory = new InMemoryWebhookTokenStore(10, this.clock);
+		List<String> calls = new ArrayList<>();
+		WebhookTokenStore store = new WebhookTokenStore() {
+
+			@Override
+			public boolean isSeen(String token) {
+				calls.add("isSeen");
+				return memory.isSeen(token);
+			}
+
+			@Override
+			public boolean markSeen(String token, Duration ttl) {
+				calls.add("markSeen");
+				return memory.markSeen(token, ttl);
+			}
+
+			@Override
+			public Claim claim(String token, Duration lease, Duration ttl) {
+				calls.add("claim");
+				return memory.claim(token, lease, ttl);
+			}
+
+			@Override
+			public boolean commit(String token, Duration ttl) {
+				calls.add("commit");
+				return memory.commit(token, ttl);
+			}
+
+		};
+		WebhookSignatureVerifier verifier = WebhookSignatureVerifier.builder(KEY).clock(this.clock).tokenStore(store).build();
+
+		WebhookVerification first = verifier.verifySignature(signed(NOW, TOKEN));
+		assertThat(verifier.claim(first)).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(verifier.commit(first)).isTrue();
+		assertThat(verifier.claim(verifier.verifySignature(signed(NOW, TOKEN))))
+			.isEqualTo(WebhookTokenStore.Claim.PROCESSED);
+		assertRejected(() -> verifier.verifyAndMarkProcessed(signed(NOW, TOKEN)), Reason.REPLAYED_TOKEN);
+		assertRejected(() -> verifier.verify(signed(NOW, TOKEN)), Reason.REPLAYED_TOKEN);
+
+		// One store trip a delivery: a read before the claim (or before markSeen) would be a second one.
+		assertThat(calls).containsExactly("claim", "commit", "claim", "markSeen", "isSeen");
+	}
+
+	@Test
 	void acceptsUpperCaseHex() {
 		WebhookSignature signature = new WebhookSignature("1529006854", TOKEN, KNOWN_SIGNATURE.toUpperCase());
 		assertThat(this.verifier.verify(signature).token()).isEqualTo(TOKEN);

@@ -179,7 +179,8 @@ public class MailgunInboundHandler {
 		WebhookVerification verification;
 		WebhookTokenStore.Claim claim;
 		try {
-			verification = this.verifier.verify(signature);
+			// The claim reads the store once and reports a replay as PROCESSED: verify() would read it first.
+			verification = this.verifier.verifySignature(signature);
 			claim = this.verifier.claim(verification);
 		}
 		catch (WebhookVerificationException ex) {
