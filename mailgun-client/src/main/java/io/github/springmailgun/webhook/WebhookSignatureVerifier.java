@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * {@link WebhookTokenStore} for {@link #tokenTtl()}, which outlives every timestamp still accepted.
  *
  * <p>
- * Processing exactly once takes four steps: {@link #verify(WebhookSignature)}, {@link #claim} (of
- * overlapping deliveries of one event only one gets the token, for {@link #claimLease()}), handle the
+ * Processing exactly once takes four steps: {@link #verifySignature(WebhookSignature)}, {@link #claim} (of
+ * overlapping deliveries of one event only one gets the token, for {@link #claimLease()}, and a replay is
+ * {@code PROCESSED}: one read of the store, where {@link #verify} then {@code claim} take two), handle the
  * event, then {@link #commit} when it was handled or {@link #release} when it failed, so that Mailgun's
  * retry (same token) gets through. With a {@link WebhookTokenStore} that does not override the claim
  * operations, overlapping deliveries can both be handled (at least once). The older
@@ -103,6 +104,21 @@ public final class WebhookSignatureVerifier {
 	 * @throws WebhookVerificationException when the request must not be processed
 	 */
 	public WebhookVerification verify(WebhookSignature signature) {
+		WebhookVerification verification = verifySignature(signature);
+		if (this.tokenStore.isSeen(verification.token())) {
+			throw replayed();
+		}
+		return verification;
+	}
+
+	/**
+	 * Checks the signature and the timestamp, without reading the token store: for a caller that
+	 * {@linkplain #claim claims} the token next, which reports a processed token as {@code PROCESSED}.
+	 * @param signature the signature block of the request
+	 * @return the accepted signature's token and time
+	 * @throws WebhookVerificationException when the signature or its timestamp is not accepted
+	 */
+	public WebhookVerification verifySignature(WebhookSignature signature) {
 		Objects.requireNonNull(signature, "signature");
 		String timestamp = signature.timestamp();
 		String token = signature.token();
@@ -119,9 +135,6 @@ public final class WebhookSignatureVerifier {
 			throw new WebhookVerificationException(Reason.FUTURE_TIMESTAMP, "Mailgun webhook signature timestamp "
 					+ timestamp + " is " + age.negated().withNanos(0) + " ahead of this clock; at most " + this.maxFutureSkew
 					+ " is accepted");
-		}
-		if (this.tokenStore.isSeen(token)) {
-			throw replayed();
 		}
 		return new WebhookVerification(token, signedAt, signedByParent);
 	}
@@ -178,7 +191,8 @@ public final class WebhookSignatureVerifier {
 	 * @throws WebhookVerificationException when the request must not be processed
 	 */
 	public WebhookVerification verifyAndMarkProcessed(WebhookSignature signature) {
-		WebhookVerification verification = verify(signature);
+		// markProcessed's put-if-absent tells a replay: a read of the store before it would be a second trip.
+		WebhookVerification verification = verifySignature(signature);
 		if (!markProcessed(verification)) {
 			throw replayed();
 		}

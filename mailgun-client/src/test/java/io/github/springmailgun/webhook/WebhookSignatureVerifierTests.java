@@ -51,6 +51,24 @@ class WebhookSignatureVerifierTests {
 	}
 
 	@Test
+	void claimFlowReadsTheStoreOnlyInTheClaimAndStillTellsAReplay() {
+		RecordingStore store = new RecordingStore(this.clock);
+		WebhookSignatureVerifier verifier = WebhookSignatureVerifier.builder(KEY).clock(this.clock).tokenStore(store).build();
+
+		WebhookVerification first = verifier.verifySignature(signed(NOW, TOKEN));
+		assertThat(verifier.claim(first)).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
+		assertThat(verifier.commit(first)).isTrue();
+		assertThat(verifier.claim(verifier.verifySignature(signed(NOW, TOKEN))))
+			.isEqualTo(WebhookTokenStore.Claim.PROCESSED);
+		assertRejected(() -> verifier.verifyAndMarkProcessed(signed(NOW, TOKEN)), Reason.REPLAYED_TOKEN);
+		assertRejected(() -> verifier.verify(signed(NOW, TOKEN)), Reason.REPLAYED_TOKEN);
+
+		// One store trip a delivery: a read before the claim (or before markSeen) would be a second one.
+		assertThat(store.calls).map((call) -> call.split(" ")[0])
+			.containsExactly("claim", "commit", "claim", "markSeen", "isSeen");
+	}
+
+	@Test
 	void acceptsUpperCaseHex() {
 		WebhookSignature signature = new WebhookSignature("1529006854", TOKEN, KNOWN_SIGNATURE.toUpperCase());
 		assertThat(this.verifier.verify(signature).token()).isEqualTo(TOKEN);
@@ -276,39 +294,8 @@ class WebhookSignatureVerifierTests {
 
 	@Test
 	void claimsCommitsAndReleasesThroughTheStoreWithTheLeaseAndTheTokenTtl() {
-		List<String> calls = new ArrayList<>();
-		InMemoryWebhookTokenStore backing = new InMemoryWebhookTokenStore(10, this.clock);
-		WebhookTokenStore store = new WebhookTokenStore() {
-
-			@Override
-			public boolean isSeen(String token) {
-				return backing.isSeen(token);
-			}
-
-			@Override
-			public boolean markSeen(String token, Duration ttl) {
-				return backing.markSeen(token, ttl);
-			}
-
-			@Override
-			public Claim claim(String token, Duration lease, Duration ttl) {
-				calls.add("claim " + token + " " + lease + " " + ttl);
-				return backing.claim(token, lease, ttl);
-			}
-
-			@Override
-			public boolean commit(String token, Duration ttl) {
-				calls.add("commit " + token + " " + ttl);
-				return backing.commit(token, ttl);
-			}
-
-			@Override
-			public void release(String token) {
-				calls.add("release " + token);
-				backing.release(token);
-			}
-
-		};
+		RecordingStore store = new RecordingStore(this.clock);
+		List<String> calls = store.calls;
 		WebhookSignatureVerifier custom = WebhookSignatureVerifier.builder(KEY)
 			.clock(this.clock)
 			.maxAge(Duration.ofHours(1))
@@ -323,8 +310,9 @@ class WebhookSignatureVerifierTests {
 		assertThat(custom.claim(verification)).isEqualTo(WebhookTokenStore.Claim.CLAIMED);
 		assertThat(custom.commit(verification)).isTrue();
 		assertRejected(() -> custom.verify(signed(NOW, TOKEN)), Reason.REPLAYED_TOKEN);
-		assertThat(calls).containsExactly("claim " + TOKEN + " PT20S PT1H1M1S", "claim " + TOKEN + " PT20S PT1H1M1S",
-				"release " + TOKEN, "claim " + TOKEN + " PT20S PT1H1M1S", "commit " + TOKEN + " PT1H1M1S");
+		assertThat(calls).containsExactly("isSeen " + TOKEN, "claim " + TOKEN + " PT20S PT1H1M1S", "claim " + TOKEN + " PT20S PT1H1M1S",
+				"release " + TOKEN, "claim " + TOKEN + " PT20S PT1H1M1S", "commit " + TOKEN + " PT1H1M1S",
+				"isSeen " + TOKEN);
 		assertThat(custom.claimLease()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(this.verifier.claimLease()).isEqualTo(WebhookSignatureVerifier.DEFAULT_CLAIM_LEASE)
 			.isEqualTo(Duration.ofMinutes(1));
@@ -453,6 +441,51 @@ class WebhookSignatureVerifierTests {
 	private static void assertRejected(ThrowingCallable call, Reason reason) {
 		assertThatExceptionOfType(WebhookVerificationException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason));
+	}
+
+	/**
+	 * A store in memory that records every call with its arguments.
+	 */
+	private static final class RecordingStore implements WebhookTokenStore {
+
+		final List<String> calls = new ArrayList<>();
+
+		private final InMemoryWebhookTokenStore backing;
+
+		RecordingStore(MutableClock clock) {
+			this.backing = new InMemoryWebhookTokenStore(10, clock);
+		}
+
+		@Override
+		public boolean isSeen(String token) {
+			this.calls.add("isSeen " + token);
+			return this.backing.isSeen(token);
+		}
+
+		@Override
+		public boolean markSeen(String token, Duration ttl) {
+			this.calls.add("markSeen " + token + " " + ttl);
+			return this.backing.markSeen(token, ttl);
+		}
+
+		@Override
+		public Claim claim(String token, Duration lease, Duration ttl) {
+			this.calls.add("claim " + token + " " + lease + " " + ttl);
+			return this.backing.claim(token, lease, ttl);
+		}
+
+		@Override
+		public boolean commit(String token, Duration ttl) {
+			this.calls.add("commit " + token + " " + ttl);
+			return this.backing.commit(token, ttl);
+		}
+
+		@Override
+		public void release(String token) {
+			this.calls.add("release " + token);
+			this.backing.release(token);
+		}
+
 	}
 
 }

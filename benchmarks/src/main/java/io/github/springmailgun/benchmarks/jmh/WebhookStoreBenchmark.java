@@ -40,7 +40,7 @@ import org.springframework.http.HttpStatus;
  * Webhooks a second that one instance's {@link MailgunWebhookHandler} takes, each a signed body with a
  * token of its own, with the token store in memory against Spring Data Redis' cache on a real Redis
  * server ({@code -Dmailgun.bench.redis.port}, 6379 by default): the cost of exactly-once across
- * instances (verify's read, the claim's {@code SET NX}, the commit's {@code SET}). The handler is driven
+ * instances (the claim's {@code SET NX} and the commit's {@code SET}). The handler is driven
  * directly, without HTTP, whose cost is the same for both stores; signing the body is part of each
  * operation, also the same for both.
  */

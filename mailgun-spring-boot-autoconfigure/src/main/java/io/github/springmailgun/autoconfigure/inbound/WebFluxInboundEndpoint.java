@@ -1,11 +1,15 @@
 package io.github.springmailgun.autoconfigure.inbound;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import io.github.springmailgun.boot.inbound.MailgunInboundHandler;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,9 +46,15 @@ final class WebFluxInboundEndpoint {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").build();
 		}
 		String contentType = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
+		// The stream rethrows the body's error as it is (reactor-netty's AbortedException when the client goes
+		// away): as an UncheckedIOException the handler answers it like any unreadable body, instead of it
+		// escaping to WebFlux, which logs an ERROR "500 Server Error" for a client that hung up.
+		Flux<DataBuffer> buffers = request.body(BodyExtractors.toDataBuffers())
+			.onErrorMap((ex) -> !(ex instanceof UncheckedIOException),
+					(ex) -> new UncheckedIOException((ex instanceof IOException io) ? io
+							: new IOException("Request body could not be read", ex)));
 		return Mono.fromCallable(() -> {
-			try (InputStream body = DataBufferUtils.subscriberInputStream(request.body(BodyExtractors.toDataBuffers()),
-					PREFETCH)) {
+			try (InputStream body = DataBufferUtils.subscriberInputStream(buffers, PREFETCH)) {
 				return this.handler.handle(body, contentType, length);
 			}
 		}).subscribeOn(Schedulers.boundedElastic()).flatMap((status) -> ServerResponse.status(status).build());

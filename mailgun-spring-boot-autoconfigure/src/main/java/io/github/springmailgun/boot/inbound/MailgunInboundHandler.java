@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.springmailgun.boot.inbound.InboundRequestReader.Form;
 import io.github.springmailgun.boot.inbound.InboundRequestReader.LimitExceededException;
 import io.github.springmailgun.boot.inbound.InboundRequestReader.MalformedRequestException;
+import io.github.springmailgun.boot.webhook.WarningLimiter;
 import io.github.springmailgun.inbound.MailgunInboundMessage;
 import io.github.springmailgun.webhook.WebhookSignature;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
@@ -56,8 +55,6 @@ public class MailgunInboundHandler {
 
 	private static final Log logger = LogFactory.getLog(MailgunInboundHandler.class);
 
-	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
-
 	private final WebhookSignatureVerifier verifier;
 
 	private final ApplicationEventPublisher publisher;
@@ -68,8 +65,9 @@ public class MailgunInboundHandler {
 
 	private final Semaphore inFlight;
 
-	// System.nanoTime() of the last WARN about a bad signature, 0 before the first.
-	private final AtomicLong badSignatureWarnedAt = new AtomicLong();
+	private final WarningLimiter badSignatureWarnings = new WarningLimiter();
+
+	private final WarningLimiter futureTimestampWarnings = new WarningLimiter();
 
 	/**
 	 * Creates a handler.
@@ -179,7 +177,8 @@ public class MailgunInboundHandler {
 		WebhookVerification verification;
 		WebhookTokenStore.Claim claim;
 		try {
-			verification = this.verifier.verify(signature);
+			// The claim reads the store once and reports a replay as PROCESSED: verify() would read it first.
+			verification = this.verifier.verifySignature(signature);
 			claim = this.verifier.claim(verification);
 		}
 		catch (WebhookVerificationException ex) {
@@ -280,11 +279,18 @@ public class MailgunInboundHandler {
 
 	private HttpStatus reject(WebhookVerificationException ex) {
 		if (ex.getReason() == Reason.FUTURE_TIMESTAMP) {
-			logger.warn(ex.getMessage() + ". The signature is valid, so this machine's clock is behind Mailgun's: "
-					+ "answered 503 so that Mailgun retries the inbound post");
+			// Every retry of every post repeats it until the clock is fixed, as with webhooks.
+			if (this.futureTimestampWarnings.shouldWarn()) {
+				logger.warn(ex.getMessage() + ". The signature is valid, so this machine's clock is behind Mailgun's: "
+						+ "answered 503 so that Mailgun retries the inbound post. Further such posts are logged at DEBUG "
+						+ "for a minute.");
+			}
+			else {
+				logger.debug("Answered 503 to Mailgun inbound post from the future: " + ex.getMessage());
+			}
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
-		if (ex.getReason() == Reason.BAD_SIGNATURE && shouldWarn()) {
+		if (ex.getReason() == Reason.BAD_SIGNATURE && this.badSignatureWarnings.shouldWarn()) {
 			logger.warn(ex.getMessage() + "; answered 406 to a Mailgun inbound post, which Mailgun does not retry. "
 					+ "Check that mailgun.inbound.signing-key (or mailgun.webhooks.signing-key) is the HTTP webhook "
 					+ "signing key of the Mailgun account. Further bad signatures are logged at DEBUG for a minute.");
@@ -293,16 +299,6 @@ public class MailgunInboundHandler {
 			logger.debug("Rejected Mailgun inbound post with 406 (" + ex.getReason() + "): " + ex.getMessage());
 		}
 		return HttpStatus.NOT_ACCEPTABLE;
-	}
-
-	// At most one WARN a minute: anyone can post bad signatures, and the first says what to check.
-	private boolean shouldWarn() {
-		long now = System.nanoTime();
-		long last = this.badSignatureWarnedAt.get();
-		if (last != 0 && now - last < WARNING_INTERVAL) {
-			return false;
-		}
-		return this.badSignatureWarnedAt.compareAndSet(last, (now != 0) ? now : 1);
 	}
 
 	private static @Nullable MediaType formType(@Nullable String contentType) {

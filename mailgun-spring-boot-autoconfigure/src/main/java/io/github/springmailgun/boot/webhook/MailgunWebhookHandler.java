@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -59,8 +57,6 @@ public class MailgunWebhookHandler {
 
 	private static final Log logger = LogFactory.getLog(MailgunWebhookHandler.class);
 
-	private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
-
 	private final WebhookSignatureVerifier verifier;
 
 	private final WebhookPayloadParser parser;
@@ -69,11 +65,9 @@ public class MailgunWebhookHandler {
 
 	private final WebhookObservations observations;
 
-	// System.nanoTime() of the last WARN about a bad signature, 0 before the first.
-	private final AtomicLong badSignatureWarnedAt = new AtomicLong();
+	private final WarningLimiter badSignatureWarnings = new WarningLimiter();
 
-	// System.nanoTime() of the last WARN about a timestamp ahead of this clock, 0 before the first.
-	private final AtomicLong futureTimestampWarnedAt = new AtomicLong();
+	private final WarningLimiter futureTimestampWarnings = new WarningLimiter();
 
 	/**
 	 * Creates a handler.
@@ -175,7 +169,8 @@ public class MailgunWebhookHandler {
 		WebhookVerification verification;
 		WebhookTokenStore.Claim claim;
 		try {
-			verification = this.verifier.verify(signature);
+			// The claim reads the store once and reports a replay as PROCESSED: verify() would read it first.
+			verification = this.verifier.verifySignature(signature);
 			claim = this.verifier.claim(verification);
 		}
 		catch (WebhookVerificationException ex) {
@@ -259,7 +254,7 @@ public class MailgunWebhookHandler {
 	private HttpStatus reject(WebhookVerificationException ex) {
 		this.observations.rejected(ex.getReason());
 		if (ex.getReason() == Reason.FUTURE_TIMESTAMP) {
-			if (shouldWarn(this.futureTimestampWarnedAt)) {
+			if (this.futureTimestampWarnings.shouldWarn()) {
 				logger.warn(ex.getMessage() + ". The signature is valid, so this machine's clock is behind "
 						+ "Mailgun's: answered 503 so that Mailgun retries. Synchronise the clock (NTP) or raise "
 						+ "mailgun.webhooks.max-future-skew. Further such webhooks are logged at DEBUG for a minute.");
@@ -270,7 +265,7 @@ public class MailgunWebhookHandler {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		HttpStatus status = (ex.getReason() == Reason.MALFORMED) ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_ACCEPTABLE;
-		if (ex.getReason() == Reason.BAD_SIGNATURE && shouldWarn(this.badSignatureWarnedAt)) {
+		if (ex.getReason() == Reason.BAD_SIGNATURE && this.badSignatureWarnings.shouldWarn()) {
 			logger.warn(ex.getMessage() + "; answered 406, which Mailgun does not retry. Check that "
 					+ "mailgun.webhooks.signing-key is the HTTP webhook signing key of the Mailgun account "
 					+ "(API Security), not the API key. Further bad signatures are logged at DEBUG for a minute.");
@@ -289,15 +284,6 @@ public class MailgunWebhookHandler {
 					+ " is not supported; send JSON or application/x-www-form-urlencoded");
 		}
 		return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-	}
-
-	private static boolean shouldWarn(AtomicLong warnedAt) {
-		long now = System.nanoTime();
-		long last = warnedAt.get();
-		if (last != 0 && now - last < WARNING_INTERVAL) {
-			return false;
-		}
-		return warnedAt.compareAndSet(last, (now != 0) ? now : 1);
 	}
 
 	/**

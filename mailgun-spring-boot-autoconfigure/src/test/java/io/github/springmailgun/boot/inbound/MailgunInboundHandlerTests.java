@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,12 +21,16 @@ import io.github.springmailgun.autoconfigure.webhook.SignedWebhooks;
 import io.github.springmailgun.inbound.MailgunInboundMessage;
 import io.github.springmailgun.webhook.WebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MailgunInboundHandlerTests {
 
 	private static final String KEY = "handler-test-key";
@@ -71,6 +77,22 @@ class MailgunInboundHandlerTests {
 		assertThat(this.published).singleElement().satisfies((message) -> assertThat(message.subject()).isEqualTo("Grüße"));
 		assertThat(this.contents).singleElement().isEqualTo(content);
 		assertNoFiles();
+	}
+
+	@Test
+	void clockBehindMailgunsIs503WithOneWarnAMinute(CapturedOutput output) {
+		MailgunInboundHandler handler = handler(1);
+		for (int i = 0; i < 3; i++) {
+			String timestamp = SignedWebhooks.timestamp(Duration.ofMinutes(10));
+			String token = SignedWebhooks.token();
+			Map<String, List<String>> fields = Map.of("timestamp", List.of(timestamp), "token", List.of(token),
+					"signature", List.of(SignedWebhooks.sign(KEY, timestamp, token)));
+
+			assertThat(handler.handleDecodedForm(fields)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		}
+		// Each of Mailgun's retries repeats it until the clock is fixed: the first WARN says what to do.
+		assertThat(output.toString().split("this machine's clock is behind Mailgun's", -1)).hasSize(2);
+		assertThat(this.published).isEmpty();
 	}
 
 	@Test

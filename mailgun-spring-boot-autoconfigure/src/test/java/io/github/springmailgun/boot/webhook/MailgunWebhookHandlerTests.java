@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.springmailgun.autoconfigure.webhook.SignedWebhooks;
 import io.github.springmailgun.webhook.InMemoryWebhookTokenStore;
@@ -67,6 +68,44 @@ class MailgunWebhookHandlerTests {
 
 		assertThat(this.published).singleElement().isInstanceOf(MailgunWebhookEvent.class);
 		assertThat(this.store.isSeen(token)).isTrue();
+	}
+
+	@Test
+	void claimIsTheOnlyReadOfTheStoreAndStillAnswersAReplayWith406() {
+		AtomicInteger reads = new AtomicInteger();
+		WebhookTokenStore store = new WebhookTokenStore() {
+
+			@Override
+			public boolean isSeen(String token) {
+				reads.incrementAndGet();
+				return MailgunWebhookHandlerTests.this.store.isSeen(token);
+			}
+
+			@Override
+			public boolean markSeen(String token, Duration ttl) {
+				return MailgunWebhookHandlerTests.this.store.markSeen(token, ttl);
+			}
+
+			@Override
+			public Claim claim(String token, Duration lease, Duration ttl) {
+				return MailgunWebhookHandlerTests.this.store.claim(token, lease, ttl);
+			}
+
+			@Override
+			public boolean commit(String token, Duration ttl) {
+				return MailgunWebhookHandlerTests.this.store.commit(token, ttl);
+			}
+
+		};
+		MailgunWebhookHandler handler = handler(store);
+		String token = SignedWebhooks.token();
+
+		assertThat(handler.handle(delivered(token), "application/json")).isEqualTo(HttpStatus.OK);
+		assertThat(handler.handle(delivered(token), "application/json")).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+
+		// With a shared store each read is a round trip (a Redis GET before the claim's SET NX).
+		assertThat(reads).hasValue(0);
+		assertThat(this.published).hasSize(1);
 	}
 
 	@Test
