@@ -43,9 +43,9 @@ class TicketPages {
 			a{color:#0b57d0}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;\
 			border-bottom:1px solid #ddd}.muted{color:#666;font-size:.9em}.message{border:1px solid #ddd;\
 			border-radius:6px;margin:1rem 0;padding:.8rem 1rem}.customer{border-left:4px solid #0b57d0}\
-			.support{border-left:4px solid #1e8e3e;background:#f6fbf7}pre{white-space:pre-wrap;margin:.5rem 0}\
-			iframe{width:100%;height:16rem;border:1px solid #ccc;border-radius:4px;background:#fff}\
-			textarea{width:100%;height:8rem;font:inherit}button{font:inherit;padding:.4rem 1rem}""";
+			.support{border-left:4px solid #1e8e3e;background:#f6fbf7}pre{white-space:pre-wrap;margin:.5rem 0;font:inherit}\
+			iframe{width:100%;border:1px solid #ccc;border-radius:4px;background:#fff;resize:vertical}\
+			textarea{width:100%;height:8rem;font:inherit;box-sizing:border-box}button{font:inherit;padding:.4rem 1rem}""";
 
 	private final TicketStore tickets;
 
@@ -125,8 +125,8 @@ class TicketPages {
 			.append(htmlEscape(message.from())).append(", ").append(time(message.at())).append("</div>");
 		if (message.html() != null) {
 			// Attribute-escaped: the frame's document is exactly the mail's markup, with no way out of srcdoc.
-			body.append("<iframe sandbox title=\"The mail as HTML\" srcdoc=\"").append(htmlEscape(message.html()))
-				.append("\"></iframe>");
+			body.append("<iframe sandbox title=\"The mail as HTML\" style=\"height:").append(height(message.html()))
+				.append("em\" srcdoc=\"").append(htmlEscape(message.html())).append("\"></iframe>");
 		}
 		if (message.text() != null) {
 			body.append(message.html() != null ? "<details><summary>Text</summary><pre>" : "<pre>")
@@ -157,6 +157,12 @@ class TicketPages {
 			.contentType(MediaType.parseMediaType(HTML))
 			.header("Content-Security-Policy", POLICY)
 			.body(html);
+	}
+
+	/** A guess at the frame's height: a sandbox without scripts cannot size itself to its content. */
+	private static int height(String html) {
+		int blocks = html.split("(?i)<(p|div|br|tr|li|h[1-6]|table|blockquote)\\b", -1).length;
+		return Math.max(4, Math.min(30, 2 + 2 * blocks + html.replaceAll("<[^>]*>", "").length() / 90));
 	}
 
 	private static String time(Instant at) {

@@ -123,7 +123,8 @@ class SupportInboxTests {
 		HttpResponse<String> page = get("/tickets/" + ticket.id());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("The checkout page hangs.\nOrder 1234.")
-			.contains("<iframe sandbox title=\"The mail as HTML\" srcdoc=\"&lt;p&gt;The checkout page &lt;b&gt;hangs&lt;/b&gt; "
+			.contains("<iframe sandbox title=\"The mail as HTML\" style=\"height:")
+			.contains("em\" srcdoc=\"&lt;p&gt;The checkout page &lt;b&gt;hangs&lt;/b&gt; "
 					+ "&amp;amp; &quot;spins&quot;.&lt;/p&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\"></iframe>")
 			.contains("screenshot.png (image/png, 2 KB)")
 			.contains("support+" + ticket.id() + "@mg.example.com")
