@@ -48,7 +48,8 @@ public class SupportRouteRegistration implements ApplicationListener<WebServerIn
 		}
 		this.port = event.getWebServer().getPort();
 		Route route = createRoute();
-		logger.info("Local Mailgun: mail matching " + route.expression() + " is forwarded to " + route.actions());
+		logger.info("Local Mailgun: mail matching " + route.expression() + " is forwarded to " + route.actions()
+				+ "; tickets are shown at /tickets");
 	}
 
 	/**
