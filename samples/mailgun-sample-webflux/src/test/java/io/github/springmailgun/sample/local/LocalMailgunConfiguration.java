@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Local mode: the starter sends to an in-process Mailgun mock, {@code GET /outbox} shows what was sent
- * and what happened to it, and the mock posts its webhooks back to the application's endpoint. Lives
+ * and what happened to it, the mock posts its webhooks back to the application's endpoint, and mail the
+ * mock receives for {@code support@...} is forwarded to the application's inbound endpoint. Lives
  * outside the application's package so component scanning never picks it up by accident.
  */
 @Configuration(proxyBeanMethods = false)
 @AutoConfigureMailgunMock
-@Import({ MockOutboxController.class, MockWebhookRegistration.class })
+@Import({ MockOutboxController.class, MockWebhookRegistration.class, SupportRouteRegistration.class })
 public class LocalMailgunConfiguration {
 
 	/** The template {@code POST /welcome} names: the mock renders it into what {@code /outbox} shows. */
