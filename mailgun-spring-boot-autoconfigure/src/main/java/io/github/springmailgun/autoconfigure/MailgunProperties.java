@@ -200,7 +200,8 @@ public record MailgunProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * not apply to it.
 	 *
 	 * @param path Path of the endpoint that receives the mail Mailgun's routes forward, for example
-	 * '/mailgun/inbound'. Setting it enables the endpoint; it does not enable the webhook endpoint.
+	 * '/mailgun/inbound'. Setting it enables the endpoint (empty is off); it does not enable the webhook
+	 * endpoint.
 	 * @param signingKey HTTP webhook signing key that Mailgun signs forwarded mail with. Defaults to
 	 * 'mailgun.webhooks.signing-key' (Mailgun signs both with the same key).
 	 * @param maxRequestSize Largest accepted request, attachments included; larger ones get 413. It also

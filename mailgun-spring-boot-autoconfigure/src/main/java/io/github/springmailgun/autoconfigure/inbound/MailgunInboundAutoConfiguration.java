@@ -17,16 +17,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Auto-configures the Mailgun inbound mail endpoint when {@code mailgun.inbound.path} is set: a
+ * Auto-configures the Mailgun inbound mail endpoint when {@code mailgun.inbound.path} is set (not empty): a
  * {@link MailgunInboundHandler} that publishes {@link MailgunInboundMessage}s, and a {@code POST} route at
  * that path in a WebFlux or Spring MVC application. Posts are verified with
  * {@code mailgun.inbound.signing-key}, or {@code mailgun.webhooks.signing-key} when that is not set, within
@@ -36,7 +36,7 @@ import org.springframework.util.unit.DataSize;
 @AutoConfiguration(after = MailgunWebhookAutoConfiguration.class)
 @ConditionalOnClass(WebhookSignatureVerifier.class)
 @ConditionalOnBooleanProperty(name = "mailgun.enabled", matchIfMissing = true)
-@ConditionalOnProperty(name = "mailgun.inbound.path")
+@Conditional(OnInboundPathCondition.class)
 @EnableConfigurationProperties(MailgunProperties.class)
 @Import({ ReactiveInboundEndpointConfiguration.class, ServletInboundEndpointConfiguration.class })
 public final class MailgunInboundAutoConfiguration {

@@ -26,6 +26,15 @@ class MailgunInboundAutoConfigurationTests {
 	}
 
 	@Test
+	void anEmptyPathIsOffSoThatAPlaceholderWithAnEmptyDefaultWorks() {
+		// mailgun.inbound.path: ${MAILGUN_INBOUND_PATH:} with the variable unset, and no key anywhere.
+		this.contextRunner.withPropertyValues("mailgun.inbound.path=", "mailgun.inbound.signing-key=key-1")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MailgunInboundHandler.class));
+		this.contextRunner.withPropertyValues("mailgun.inbound.path= ")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MailgunInboundHandler.class));
+	}
+
+	@Test
 	void pathWithoutAKeyFailsNamingBothProperties() {
 		this.contextRunner.withPropertyValues("mailgun.inbound.path=/inbound").run((context) -> {
 			assertThat(context).hasFailed();
