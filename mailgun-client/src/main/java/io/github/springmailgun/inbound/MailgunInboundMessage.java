@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.springmailgun.internal.Json;
+import io.github.springmailgun.message.StoredMessage.StoredAttachment;
 import io.github.springmailgun.webhook.WebhookVerification;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -42,6 +43,8 @@ public final class MailgunInboundMessage implements AutoCloseable {
 
 	private final @Nullable InboundAttachment mime;
 
+	private final List<StoredAttachment> storedAttachments;
+
 	private final WebhookVerification verification;
 
 	private final AtomicBoolean retained = new AtomicBoolean();
@@ -68,6 +71,7 @@ public final class MailgunInboundMessage implements AutoCloseable {
 		this.verification = Objects.requireNonNull(verification, "verification");
 		this.headers = parseHeaders(field("message-headers"));
 		this.contentIdMap = parseContentIdMap(field("content-id-map"));
+		this.storedAttachments = parseStoredAttachments(field("attachments"));
 	}
 
 	/**
@@ -163,13 +167,25 @@ public final class MailgunInboundMessage implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the first value of a header, compared without case.
+	 * Returns the first value of a header, compared without case, as written (encoded words left; see
+	 * {@link #decodedHeader(String)}).
 	 * @param name the header name
 	 * @return the value, or {@code null} when absent
 	 */
 	public @Nullable String header(String name) {
 		List<String> values = headers(name);
 		return values.isEmpty() ? null : values.get(0);
+	}
+
+	/**
+	 * Returns the first value of a header with its RFC 2047 encoded words decoded, as a mail reader shows
+	 * it (see {@link InboundHeader#decodedValue()}).
+	 * @param name the header name, compared without case
+	 * @return the decoded value, or {@code null} when absent
+	 */
+	public @Nullable String decodedHeader(String name) {
+		String value = header(name);
+		return (value != null) ? EncodedWords.decode(value) : null;
 	}
 
 	/**
@@ -209,6 +225,26 @@ public final class MailgunInboundMessage implements AutoCloseable {
 	 */
 	public Optional<InboundAttachment> mime() {
 		return Optional.ofNullable(this.mime);
+	}
+
+	/**
+	 * Returns the link to the stored message of a {@code store(notify=...)} post ({@code message-url}).
+	 * Fetch it with {@code mailgun.messages().storedMessage(url)}, which sends the API key only to the
+	 * configured base URL or an https Mailgun host, and only to a stored-message path: the link comes from
+	 * the post's body, so follow it with nothing else.
+	 * @return the link, or empty for a post of a {@code forward(...)} route
+	 */
+	public Optional<String> storedMessageUrl() {
+		return Optional.ofNullable(field("message-url"));
+	}
+
+	/**
+	 * Returns the attachments of a {@code store(notify=...)} post, which lists them as links to the stored
+	 * message's attachments ({@code attachments}, JSON) instead of posting files.
+	 * @return the attachments' names, types, sizes and links; empty for a {@code forward(...)} post
+	 */
+	public List<StoredAttachment> storedAttachments() {
+		return this.storedAttachments;
 	}
 
 	/**
@@ -329,6 +365,17 @@ public final class MailgunInboundMessage implements AutoCloseable {
 			map.put(entry.getKey(), entry.getValue().stringValue());
 		}
 		return Collections.unmodifiableMap(map);
+	}
+
+	private static List<StoredAttachment> parseStoredAttachments(@Nullable String json) {
+		if (json == null || json.isBlank()) {
+			return List.of();
+		}
+		JsonNode array = readJson(json, "attachments");
+		if (!array.isArray()) {
+			throw new IllegalArgumentException("attachments is not a JSON array");
+		}
+		return StoredAttachment.listFromJson(Json.mapper().convertValue(array, List.class));
 	}
 
 	private static JsonNode readJson(String json, String field) {

@@ -55,16 +55,7 @@ public record StoredMessage(@Nullable String from, @Nullable String subject, @Nu
 				}
 			}
 		}
-		List<StoredAttachment> attachments = new ArrayList<>();
-		if (json.get("attachments") instanceof List<?> items) {
-			for (Object item : items) {
-				if (item instanceof Map<?, ?> map) {
-					Object size = map.get("size");
-					attachments.add(new StoredAttachment(text(map, "name"), text(map, "content-type"),
-							(size instanceof Number number) ? number.longValue() : -1, text(map, "url")));
-				}
-			}
-		}
+		List<StoredAttachment> attachments = StoredAttachment.listFromJson(json.get("attachments"));
 		// Read-only here, and copied by the constructor.
 		return new StoredMessage(text(json, "From"), text(json, "Subject"), text(json, "sender"),
 				text(json, "recipients"), text(json, "body-plain"), text(json, "body-html"),
@@ -107,6 +98,27 @@ public record StoredMessage(@Nullable String from, @Nullable String subject, @Nu
 	 */
 	public record StoredAttachment(@Nullable String name, @Nullable String contentType, long size,
 			@Nullable String url) {
+
+		/**
+		 * Reads the attachments as Mailgun lists them: the {@code attachments} of a stored message or of a
+		 * {@code store(notify=...)} post, already parsed.
+		 * @param items the parsed JSON array; anything else reads as none
+		 * @return the attachments, in their order
+		 */
+		public static List<StoredAttachment> listFromJson(@Nullable Object items) {
+			List<StoredAttachment> attachments = new ArrayList<>();
+			if (items instanceof List<?> list) {
+				for (Object item : list) {
+					if (item instanceof Map<?, ?> map) {
+						Object size = map.get("size");
+						attachments.add(new StoredAttachment(text(map, "name"), text(map, "content-type"),
+								(size instanceof Number number) ? number.longValue() : -1, text(map, "url")));
+					}
+				}
+			}
+			return List.copyOf(attachments);
+		}
+
 	}
 
 }

@@ -127,6 +127,8 @@ public abstract class AbstractInboundEndpointTests {
 				new InboundHeader("Subject", "=?UTF-8?B?R3LDvMOfZSDinJM=?="),
 				new InboundHeader("Received", "from mail.example.com"), new InboundHeader("From", "Jürgen <j@example.com>"));
 		assertThat(message.headers("received")).containsExactly("by mxa.mailgun.org", "from mail.example.com");
+		assertThat(message.decodedHeader("subject")).isEqualTo("Grüße ✓");
+		assertThat(message.headers().get(1).decodedValue()).isEqualTo("Grüße ✓");
 		assertThat(message.attachments()).extracting(InboundAttachment::fileName)
 			.containsExactly("../../etc/Rechnung März.pdf", "logo.png");
 		assertThat(message.attachments()).extracting(InboundAttachment::size).containsExactly((long) pdf.length,
@@ -156,6 +158,28 @@ public abstract class AbstractInboundEndpointTests {
 		assertThat(message.subject()).isEqualTo("Ça marche? 100% & plus");
 		assertThat(message.bodyPlain()).isEqualTo("Zeile 1\r\nZeile 2 + ✓");
 		assertThat(message.header("subject")).isEqualTo("=?iso-8859-1?Q?=C7a_marche=3F?=");
+		assertThat(message.decodedHeader("subject")).isEqualTo("Ça marche?");
+		assertThat(message.attachments()).isEmpty();
+		assertThat(message.storedMessageUrl()).isEmpty();
+	}
+
+	@Test
+	void storeNotifyPostCarriesLinksInsteadOfFiles() throws Exception {
+		String stored = "https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/BAABAQ";
+		InboundPost post = new InboundPost().field("domain", "mg.example.com")
+			.field("recipient", "support@mg.example.com")
+			.field("subject", "Stored")
+			.field("message-url", stored)
+			.field("attachments", "[{\"url\": \"" + stored + "/attachments/0\", \"content-type\": \"application/pdf\","
+					+ " \"name\": \"invoice.pdf\", \"size\": 48213}]")
+			.signed(KEY, SignedWebhooks.token());
+
+		assertThat(postForm(post.urlEncoded()).statusCode()).isEqualTo(200);
+
+		MailgunInboundMessage message = this.recorder.messages.get(0);
+		assertThat(message.storedMessageUrl()).hasValue(stored);
+		assertThat(message.storedAttachments()).singleElement()
+			.satisfies((attachment) -> assertThat(attachment.name()).isEqualTo("invoice.pdf"));
 		assertThat(message.attachments()).isEmpty();
 	}
 
