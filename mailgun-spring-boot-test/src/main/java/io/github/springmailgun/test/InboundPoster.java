@@ -3,7 +3,6 @@ package io.github.springmailgun.test;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Posts a received message to a route's URL as Mailgun does: the parsed form
  * ({@code application/x-www-form-urlencoded} without attachments, {@code multipart/form-data} with), or
- * {@code body-mime} for a URL ending in {@code mime}; signed as {@link WebhookPoster} signs webhooks, and
- * posted as a task of the mock's clock (waited for on a manual clock, as webhook posts are).
+ * {@code body-mime} for a URL ending in {@code mime}; signed as {@link WebhookPoster} signs webhooks,
+ * posted as a task of the mock's clock and retried on the webhooks' schedule until an answer is 2xx or 406
+ * (see {@link HttpPoster}), the same body each time as Mailgun's retries.
  */
 final class InboundPoster {
 
@@ -31,7 +31,7 @@ final class InboundPoster {
 	InboundPoster(MockInbound inbound, MockWebhooks webhooks) {
 		this.inbound = inbound;
 		this.webhooks = webhooks;
-		this.http = new HttpPoster(webhooks.clock());
+		this.http = new HttpPoster(webhooks.clock(), webhooks.retrySchedule());
 	}
 
 	void reset() {
@@ -49,9 +49,8 @@ final class InboundPoster {
 		byte[] body = multipart ? multipart(parts) : urlEncoded(parts);
 		String contentType = multipart ? "multipart/form-data; boundary=" + BOUNDARY
 				: "application/x-www-form-urlencoded";
-		this.http.schedule(Duration.ZERO, this.http.generation(), url, contentType, body,
-				(at, status, error, sent) -> this.inbound.record(new MockInboundDelivery(routeId, url,
-						message.recipient(), message.subject(), at, status, error)));
+		this.http.post(url, contentType, body, (attempt, at, status, error) -> this.inbound.record(
+				new MockInboundDelivery(routeId, url, message.recipient(), message.subject(), attempt, at, status, error)));
 	}
 
 	/** Text fields are {name, value}; files {name, fileName, contentType, bytes}. */

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * {@linkplain MockInboundRoutes routes} that match the recipient, in priority order up to {@code stop()},
  * and posts the message to each {@code forward(url)} as Mailgun does (the parsed form, or the raw MIME
  * form for a URL ending in {@code mime}), signed with the {@linkplain MockWebhooks#signingKey() webhook
- * signing key}, on the mock's {@link MockClock} like webhook posts. A {@code forward} to an email address
- * is recorded, not sent; {@code store(...)} is not run. Posts are not retried.
+ * signing key}, on the mock's {@link MockClock} like webhook posts. A post answered with neither 2xx nor
+ * 406 (Mailgun's "stop"), or not answered, is retried on the {@linkplain MockWebhooks#retrySchedule()
+ * webhooks' schedule}; {@link #deliveries()} records every attempt. A {@code forward} to an email address
+ * is recorded, not sent; {@code store(...)} is not run.
  *
  * <p>
  * Thread-safe.
@@ -58,7 +60,7 @@ public final class MockInbound {
 				}
 				else {
 					record(new MockInboundDelivery(route.id(), target, message.recipient(), message.subject(),
-							this.webhooks.clock().now(), 0, null));
+							1, this.webhooks.clock().now(), 0, null));
 				}
 			}
 		}
