@@ -1,10 +1,16 @@
 package io.github.springmailgun.test;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Received mail of a {@link MailgunMockServer}: {@link #receive(MockInboundMessage)} runs the
@@ -14,7 +20,9 @@ import java.util.regex.Pattern;
  * signing key}, on the mock's {@link MockClock} like webhook posts. A post answered with neither 2xx nor
  * 406 (Mailgun's "stop"), or not answered, is retried on the {@linkplain MockWebhooks#retrySchedule()
  * webhooks' schedule}; {@link #deliveries()} records every attempt. A {@code forward} to an email address
- * is recorded, not sent; {@code store(...)} is not run.
+ * is recorded, not sent. {@code store()} keeps the message where the stored-message API serves it
+ * ({@link #storedMessages()}); {@code store(notify="url")} also posts Mailgun's store-notify form to the URL,
+ * with {@code message-url} and the attachments as a JSON list of links instead of files.
  *
  * <p>
  * Thread-safe.
@@ -22,6 +30,11 @@ import java.util.regex.Pattern;
 public final class MockInbound {
 
 	private static final Pattern FORWARD = Pattern.compile("^\\s*forward\\(\\s*[\"'](.*)[\"']\\s*\\)\\s*$");
+
+	private static final Pattern STORE = Pattern
+		.compile("^\\s*store\\(\\s*(?:notify\\s*=\\s*[\"'](.*)[\"']\\s*)?\\)\\s*$");
+
+	private final MailgunMockServer server;
 
 	private final MockInboundRoutes routes;
 
@@ -31,7 +44,11 @@ public final class MockInbound {
 
 	private final DeliveryLog<MockInboundDelivery> deliveries = new DeliveryLog<>("inbound post");
 
-	MockInbound(MockInboundRoutes routes, MockWebhooks webhooks) {
+	// Oldest first.
+	private final List<MockStoredMessage> stored = new CopyOnWriteArrayList<>();
+
+	MockInbound(MailgunMockServer server, MockInboundRoutes routes, MockWebhooks webhooks) {
+		this.server = server;
 		this.routes = routes;
 		this.webhooks = webhooks;
 		this.poster = new InboundPoster(this, webhooks);
@@ -51,20 +68,25 @@ public final class MockInbound {
 		for (MockRoute route : matched) {
 			for (String action : route.actions()) {
 				Matcher forward = FORWARD.matcher(action);
-				if (!forward.matches()) {
-					continue;
+				Matcher store = STORE.matcher(action);
+				if (forward.matches()) {
+					forward(route, forward.group(1), message);
 				}
-				String target = forward.group(1);
-				if (target.startsWith("http://") || target.startsWith("https://")) {
-					this.poster.post(route.id(), target, message);
-				}
-				else {
-					record(new MockInboundDelivery(route.id(), target, message.recipient(), message.subject(),
-							1, this.webhooks.clock().now(), 0, null));
+				else if (store.matches()) {
+					store(route, store.group(1), message);
 				}
 			}
 		}
 		return matched;
+	}
+
+	/**
+	 * Returns the messages that routes' {@code store()} actions kept since the start or the last reset,
+	 * served by the stored-message API as Mailgun serves them.
+	 * @return the stored messages, oldest first
+	 */
+	public List<MockStoredMessage> storedMessages() {
+		return List.copyOf(this.stored);
 	}
 
 	/**
@@ -86,14 +108,46 @@ public final class MockInbound {
 		return this.deliveries.await(count, timeout);
 	}
 
+	/** Finds a stored message by its domain and storage key. */
+	Optional<MockStoredMessage> stored(String domain, String storageKey) {
+		return this.stored.stream()
+			.filter((message) -> message.storageKey().equals(storageKey) && message.domain().equalsIgnoreCase(domain))
+			.findFirst();
+	}
+
+	private void forward(MockRoute route, String target, MockInboundMessage message) {
+		if (target.startsWith("http://") || target.startsWith("https://")) {
+			this.poster.post(route.id(), target, message);
+		}
+		else {
+			record(new MockInboundDelivery(route.id(), target, message.recipient(), message.subject(), 1,
+					this.webhooks.clock().now(), 0, null));
+		}
+	}
+
+	/** Stores the message under the recipient's domain and, for {@code store(notify=url)}, posts the URL. */
+	private void store(MockRoute route, @Nullable String notify, MockInboundMessage message) {
+		String recipientDomain = message.recipient().substring(message.recipient().lastIndexOf('@') + 1);
+		MockDomain known = this.server.findDomain(recipientDomain);
+		String domain = (known != null) ? known.name() : this.server.domain();
+		String key = HexFormat.of().formatHex(MockWebhooks.randomBytes(16));
+		URI url = URI.create(this.server.baseUrl() + "/v3/domains/" + domain + "/messages/" + key);
+		MockStoredMessage stored = new MockStoredMessage(key, url, domain, this.webhooks.clock().now(), message);
+		this.stored.add(stored);
+		if (notify != null && !notify.isBlank()) {
+			this.poster.notify(route.id(), notify, stored);
+		}
+	}
+
 	void record(MockInboundDelivery delivery) {
 		this.deliveries.record(delivery);
 	}
 
-	/** Forgets deliveries; posts of an earlier generation are not recorded. */
+	/** Forgets deliveries and stored messages; posts of an earlier generation are not recorded. */
 	void reset() {
 		this.poster.reset();
 		this.deliveries.clear();
+		this.stored.clear();
 	}
 
 }
