@@ -68,7 +68,8 @@ public record MockInboundMessage(String from, String recipient, String subject, 
 
 	/**
 	 * The text fields of Mailgun's parsed form, in its order: {@code recipient}, {@code sender} (the bare
-	 * address of {@code from}), {@code from}, {@code subject}, then the bodies and their stripped parts.
+	 * address of {@code from}), {@code from}, {@code subject}, then the bodies and their stripped parts
+	 * ({@link ReplyParts}).
 	 */
 	Map<String, String> parsedFields() {
 		Map<String, String> fields = new LinkedHashMap<>();
@@ -77,14 +78,15 @@ public record MockInboundMessage(String from, String recipient, String subject, 
 		fields.put("sender", (sender != null) ? sender : this.from);
 		fields.put("from", this.from);
 		fields.put("subject", this.subject);
+		// The stripped parts as Mailgun's parser finds them, roughly (see ReplyParts).
 		if (this.text != null) {
 			fields.put("body-plain", this.text);
-			fields.put("stripped-text", this.text);
+			fields.put("stripped-text", ReplyParts.strippedText(this.text));
 		}
-		fields.put("stripped-signature", "");
+		fields.put("stripped-signature", (this.text != null) ? ReplyParts.signature(this.text) : "");
 		if (this.html != null) {
 			fields.put("body-html", this.html);
-			fields.put("stripped-html", this.html);
+			fields.put("stripped-html", ReplyParts.strippedHtml(this.html));
 		}
 		return fields;
 	}

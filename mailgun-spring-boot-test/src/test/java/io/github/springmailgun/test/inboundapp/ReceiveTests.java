@@ -95,6 +95,8 @@ class ReceiveTests {
 		assertThat(message.from()).isEqualTo("jane@example.com");
 		assertThat(message.subject()).isEqualTo("Grüße, it broke");
 		assertThat(message.bodyPlain()).isEqualTo("It broke.\n-- \nJane");
+		assertThat(message.strippedText()).isEqualTo("It broke.");
+		assertThat(message.strippedSignature()).isEqualTo("Jane");
 		assertThat(message.bodyHtml()).isEqualTo("<p>It broke.</p><img src=\"cid:logo\">");
 		assertThat(message.header("X-Ticket")).isEqualTo("T-42");
 		assertThat(message.attachments()).hasSize(2);
