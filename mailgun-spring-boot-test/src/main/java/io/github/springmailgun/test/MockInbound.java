@@ -55,29 +55,36 @@ public final class MockInbound {
 	}
 
 	/**
-	 * Receives a message: each matching route's {@code forward} actions are run, URLs posted to as a task
-	 * of the mock's clock (so on the system clock this returns before the posts are made; use
+	 * Receives a message: each matching route's {@code forward} and {@code store} actions are run, URLs
+	 * posted to as a task of the mock's clock (so on the system clock this returns before the posts are made; use
 	 * {@link #awaitDeliveries(int, Duration)}).
 	 * @param message the message
 	 * @return the routes that matched, in the order they ran; empty when none did and nothing is posted
 	 */
 	public List<MockRoute> receive(MockInboundMessage message) {
+		return deliver(message).routes();
+	}
+
+	/** Runs the routes for a message; the receipt counts the deliveries it will record (first attempts). */
+	Receipt deliver(MockInboundMessage message) {
 		Objects.requireNonNull(message, "message");
 		List<MockRoute> matched = this.routes.matchingAll(message.recipient(),
 				MockInboundRoutes.byLowerCaseName(message.allHeaders()));
+		int deliveries = 0;
 		for (MockRoute route : matched) {
 			for (String action : route.actions()) {
 				Matcher forward = FORWARD.matcher(action);
 				Matcher store = STORE.matcher(action);
 				if (forward.matches()) {
 					forward(route, forward.group(1), message);
+					deliveries++;
 				}
-				else if (store.matches()) {
-					store(route, store.group(1), message);
+				else if (store.matches() && store(route, store.group(1), message)) {
+					deliveries++;
 				}
 			}
 		}
-		return matched;
+		return new Receipt(matched, deliveries);
 	}
 
 	/**
@@ -125,8 +132,11 @@ public final class MockInbound {
 		}
 	}
 
-	/** Stores the message under the recipient's domain and, for {@code store(notify=url)}, posts the URL. */
-	private void store(MockRoute route, @Nullable String notify, MockInboundMessage message) {
+	/**
+	 * Stores the message under the recipient's domain and, for {@code store(notify=url)}, posts the URL.
+	 * @return whether a post was scheduled
+	 */
+	private boolean store(MockRoute route, @Nullable String notify, MockInboundMessage message) {
 		String recipientDomain = message.recipient().substring(message.recipient().lastIndexOf('@') + 1);
 		MockDomain known = this.server.findDomain(recipientDomain);
 		String domain = (known != null) ? known.name() : this.server.domain();
@@ -134,9 +144,11 @@ public final class MockInbound {
 		URI url = URI.create(this.server.baseUrl() + "/v3/domains/" + domain + "/messages/" + key);
 		MockStoredMessage stored = new MockStoredMessage(key, url, domain, this.webhooks.clock().now(), message);
 		this.stored.add(stored);
-		if (notify != null && !notify.isBlank()) {
-			this.poster.notify(route.id(), notify, stored);
+		if (notify == null || notify.isBlank()) {
+			return false;
 		}
+		this.poster.notify(route.id(), notify, stored);
+		return true;
 	}
 
 	void record(MockInboundDelivery delivery) {
@@ -148,6 +160,16 @@ public final class MockInbound {
 		this.poster.reset();
 		this.deliveries.clear();
 		this.stored.clear();
+	}
+
+	/**
+	 * What receiving a message did.
+	 *
+	 * @param routes the routes that matched, in the order they ran
+	 * @param deliveries how many deliveries their actions record: posts (first attempts) and forwards to
+	 * addresses
+	 */
+	record Receipt(List<MockRoute> routes, int deliveries) {
 	}
 
 }
