@@ -55,7 +55,8 @@ final class ReplyParts {
 	 * @return Mailgun's {@code stripped-html}
 	 */
 	static String strippedHtml(String html) {
-		String stripped = removeElements(html, "<div class=\"gmail_quote\"", "div");
+		// Newer Gmail adds classes after gmail_quote ("gmail_quote gmail_quote_container").
+		String stripped = removeElements(html, "<div class=\"gmail_quote", "div");
 		return removeElements(stripped, "<blockquote", "blockquote").stripTrailing();
 	}
 

@@ -96,4 +96,12 @@ class ReplyPartsTests {
 		assertThat(ReplyParts.strippedHtml(html)).isEqualTo("<p>Yes.</p><p>Bye</p>");
 	}
 
+	@Test
+	void newerGmailQuoteContainersAreRemovedToo() {
+		String html = "<div dir=\"ltr\">Yes.</div><div class=\"gmail_quote gmail_quote_container\"><div dir=\"ltr\""
+				+ " class=\"gmail_attr\">On Mon, Support wrote:<br></div><div>no blockquote here</div></div>";
+
+		assertThat(ReplyParts.strippedHtml(html)).isEqualTo("<div dir=\"ltr\">Yes.</div>");
+	}
+
 }
