@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,11 +24,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the mock's outgoing posts share ({@link WebhookPoster} and {@link InboundPoster}): Mailgun's
  * signature, and a post made as a task of the mock's {@link MockClock}, never in the request that caused
- * it. On the system clock the post runs on the JDK client's threads; on a manual clock the task waits for
- * the answer, so that {@link MockClock#advance} returns with the attempt recorded. Posts scheduled before a
- * {@link #reset()} are neither made nor answered.
+ * it, retried as Mailgun retries webhooks and routes' {@code forward}: an answer other than 2xx or 406, or
+ * none at all (refused, timed out), is posted again, the same body each time, after each delay of
+ * {@link #retrySchedule(long)} in turn, then given up. On the system clock the post runs on the JDK
+ * client's threads; on a manual clock the task waits for the answer, so that {@link MockClock#advance}
+ * returns with the attempt recorded and its retry scheduled. Posts scheduled before a {@link #reset()} are
+ * neither made nor answered.
  */
 final class HttpPoster {
+
+	/** Mailgun's delays before each retry of a post that failed. */
+	static final List<Duration> MAILGUN_RETRY_SCHEDULE = List.of(Duration.ofMinutes(5), Duration.ofMinutes(10),
+			Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
 
 	/** How long a URL has to answer before the attempt counts as failed. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -36,41 +44,67 @@ final class HttpPoster {
 
 	private final AtomicLong generation = new AtomicLong();
 
+	private final List<Duration> retrySchedule;
+
 	private volatile @Nullable HttpClient client;
 
-	HttpPoster(MockClock clock) {
+	/**
+	 * Creates a poster.
+	 * @param clock the mock's clock, on which posts and retries are scheduled
+	 * @param retrySchedule the delays before each retry, see {@link #retrySchedule(long)}
+	 */
+	HttpPoster(MockClock clock, List<Duration> retrySchedule) {
 		this.clock = clock;
+		this.retrySchedule = List.copyOf(retrySchedule);
+	}
+
+	/**
+	 * Returns Mailgun's retry schedule divided by a factor.
+	 * @param compression how much faster than Mailgun's, 1 or more
+	 * @return the delays before each retry
+	 */
+	static List<Duration> retrySchedule(long compression) {
+		if (compression < 1) {
+			throw new IllegalArgumentException("retryCompression must be at least 1, was " + compression);
+		}
+		return MAILGUN_RETRY_SCHEDULE.stream().map((delay) -> delay.dividedBy(compression)).toList();
 	}
 
 	MockClock clock() {
 		return this.clock;
 	}
 
-	/** The generation a post scheduled now belongs to. */
-	long generation() {
-		return this.generation.get();
-	}
-
-	boolean current(long generation) {
-		return generation == this.generation.get();
-	}
-
-	/** Drops every post scheduled so far. */
+	/** Drops every post scheduled so far, retries included. */
 	void reset() {
 		this.generation.incrementAndGet();
 	}
 
 	/**
-	 * Schedules a post.
-	 * @param delay how long after now on the mock's clock
-	 * @param generation the {@link #generation()} when the post was first scheduled
+	 * Schedules a post now on the mock's clock, and its retries while it fails.
 	 * @param url the URL
 	 * @param contentType the body's content type
-	 * @param body the body
-	 * @param answer told how the attempt went, if its generation is still the current one
+	 * @param body the body, the same for every attempt
+	 * @param attempts told of every attempt made
 	 */
-	void schedule(Duration delay, long generation, String url, String contentType, byte[] body, Answer answer) {
-		this.clock.schedule(delay, () -> send(generation, url, contentType, body, answer));
+	void post(String url, String contentType, byte[] body, Attempts attempts) {
+		attempt(Duration.ZERO, this.generation.get(), url, contentType, body, 1, attempts);
+	}
+
+	private void attempt(Duration delay, long generation, String url, String contentType, byte[] body, int attempt,
+			Attempts attempts) {
+		this.clock.schedule(delay, () -> send(generation, url, contentType, body, (at, status, error, sent) -> {
+			attempts.attempted(attempt, at, status, error);
+			boolean failed = !(status >= 200 && status < 300) && status != 406;
+			// A request the client cannot make at all (a malformed URL) is not worth retrying.
+			if (sent && failed && attempt <= this.retrySchedule.size()) {
+				attempt(this.retrySchedule.get(attempt - 1), generation, url, contentType, body, attempt + 1,
+						attempts);
+			}
+		}));
+	}
+
+	private boolean current(long generation) {
+		return generation == this.generation.get();
 	}
 
 	private void send(long generation, String url, String contentType, byte[] body, Answer answer) {
@@ -167,9 +201,24 @@ final class HttpPoster {
 		return current;
 	}
 
-	/** How an attempt went. */
+	/** Told of every attempt of a post. */
 	@FunctionalInterface
-	interface Answer {
+	interface Attempts {
+
+		/**
+		 * Takes the outcome of an attempt.
+		 * @param attempt 1 for the first post, 2 for the first retry and so on
+		 * @param at when it was made, on the mock's clock
+		 * @param status the HTTP status, 0 when no answer came
+		 * @param error why no answer came, or {@code null}
+		 */
+		void attempted(int attempt, Instant at, int status, @Nullable String error);
+
+	}
+
+	/** How one request went. */
+	@FunctionalInterface
+	private interface Answer {
 
 		/**
 		 * Takes the outcome of an attempt.

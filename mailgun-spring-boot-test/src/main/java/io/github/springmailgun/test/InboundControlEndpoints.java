@@ -104,6 +104,7 @@ final class InboundControlEndpoints {
 		item.put("target", delivery.target());
 		item.put("recipient", delivery.recipient());
 		item.put("subject", delivery.subject());
+		item.put("attempt", delivery.attempt());
 		item.put("at", delivery.at().toString());
 		item.put("status", delivery.status());
 		item.put("error", delivery.error());

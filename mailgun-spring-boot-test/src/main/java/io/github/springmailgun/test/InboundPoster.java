@@ -3,7 +3,6 @@ package io.github.springmailgun.test;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Posts a received message to a route's URL as Mailgun does: the parsed form
  * ({@code application/x-www-form-urlencoded} without attachments, {@code multipart/form-data} with), or
- * {@code body-mime} for a URL ending in {@code mime}; signed as {@link WebhookPoster} signs webhooks, and
- * posted as a task of the mock's clock (waited for on a manual clock, as webhook posts are).
+ * {@code body-mime} for a URL ending in {@code mime}; signed as {@link WebhookPoster} signs webhooks,
+ * posted as a task of the mock's clock and retried on the webhooks' schedule until an answer is 2xx or 406
+ * (see {@link HttpPoster}), the same body each time as Mailgun's retries.
  */
 final class InboundPoster {
 
@@ -31,7 +31,7 @@ final class InboundPoster {
 	InboundPoster(MockInbound inbound, MockWebhooks webhooks) {
 		this.inbound = inbound;
 		this.webhooks = webhooks;
-		this.http = new HttpPoster(webhooks.clock());
+		this.http = new HttpPoster(webhooks.clock(), webhooks.retrySchedule());
 	}
 
 	void reset() {
@@ -40,41 +40,46 @@ final class InboundPoster {
 
 	/** Signs the message now and schedules its post to the URL. */
 	void post(String routeId, String url, MockInboundMessage message) {
-		boolean mime = url.endsWith("mime");
-		List<Object[]> parts = mime ? mimeForm(message) : parsedForm(message);
+		List<Object[]> parts = url.endsWith("mime") ? mimeForm(message) : parsedForm(message);
+		// Mailgun posts the MIME form, and a parsed form with attachments, as multipart.
+		send(routeId, url, message, parts, url.endsWith("mime") || parts.stream().anyMatch((part) -> part.length > 2));
+	}
+
+	/**
+	 * Signs Mailgun's store-notify form of a stored message now and schedules its post to the notify URL:
+	 * the parsed fields with {@code message-url}, and the attachments as links instead of files; multipart
+	 * when the message has attachments, as Mailgun's.
+	 */
+	void notify(String routeId, String url, MockStoredMessage stored) {
+		MockInboundMessage message = stored.message();
+		List<Object[]> parts = new ArrayList<>();
+		field(parts, "domain", stored.domain());
+		message.parsedFields().forEach((name, value) -> field(parts, name, value));
+		field(parts, "message-headers", json(headerPairs(message)));
+		field(parts, "attachments", json(stored.attachmentLinks()));
+		Map<String, Object> contentIds = stored.contentIdLinks();
+		if (!contentIds.isEmpty()) {
+			field(parts, "content-id-map", json(contentIds));
+		}
+		field(parts, "message-url", stored.url().toString());
+		send(routeId, url, message, parts, !message.attachments().isEmpty());
+	}
+
+	private void send(String routeId, String url, MockInboundMessage message, List<Object[]> parts, boolean multipart) {
 		HttpPoster.signature(this.webhooks.signingKey(), this.http.clock().now())
 			.forEach((name, value) -> field(parts, name, value));
-		// Mailgun posts the MIME form, and a parsed form with attachments, as multipart.
-		boolean multipart = mime || parts.stream().anyMatch((part) -> part.length > 2);
 		byte[] body = multipart ? multipart(parts) : urlEncoded(parts);
 		String contentType = multipart ? "multipart/form-data; boundary=" + BOUNDARY
 				: "application/x-www-form-urlencoded";
-		this.http.schedule(Duration.ZERO, this.http.generation(), url, contentType, body,
-				(at, status, error, sent) -> this.inbound.record(new MockInboundDelivery(routeId, url,
-						message.recipient(), message.subject(), at, status, error)));
+		this.http.post(url, contentType, body, (attempt, at, status, error) -> this.inbound.record(
+				new MockInboundDelivery(routeId, url, message.recipient(), message.subject(), attempt, at, status, error)));
 	}
 
 	/** Text fields are {name, value}; files {name, fileName, contentType, bytes}. */
 	private static List<Object[]> parsedForm(MockInboundMessage message) {
 		List<Object[]> parts = new ArrayList<>();
-		field(parts, "recipient", message.recipient());
-		field(parts, "sender", message.from());
-		field(parts, "from", message.from());
-		field(parts, "subject", message.subject());
-		if (message.text() != null) {
-			field(parts, "body-plain", message.text());
-			field(parts, "stripped-text", message.text());
-		}
-		if (message.html() != null) {
-			field(parts, "body-html", message.html());
-			field(parts, "stripped-html", message.html());
-		}
-		field(parts, "stripped-signature", "");
-		List<List<String>> headers = message.allHeaders()
-			.stream()
-			.map((header) -> List.of(header.getKey(), header.getValue()))
-			.toList();
-		field(parts, "message-headers", new String(MockJson.write(headers), StandardCharsets.UTF_8));
+		message.parsedFields().forEach((name, value) -> field(parts, name, value));
+		field(parts, "message-headers", json(headerPairs(message)));
 		Map<String, String> contentIds = new LinkedHashMap<>();
 		int index = 0;
 		for (MockAttachment attachment : message.attachments()) {
@@ -85,19 +90,27 @@ final class InboundPoster {
 			parts.add(new Object[] { name, attachment.filename(), attachment.contentType(), attachment.content() });
 		}
 		if (!contentIds.isEmpty()) {
-			field(parts, "content-id-map", new String(MockJson.write(contentIds), StandardCharsets.UTF_8));
+			field(parts, "content-id-map", json(contentIds));
 		}
 		field(parts, "attachment-count", Integer.toString(index));
 		return parts;
 	}
 
+	private static List<List<String>> headerPairs(MockInboundMessage message) {
+		return message.allHeaders().stream().map((header) -> List.of(header.getKey(), header.getValue())).toList();
+	}
+
+	private static String json(Object value) {
+		return new String(MockJson.write(value), StandardCharsets.UTF_8);
+	}
+
 	/** The MIME form: {@code body-mime} is a text field with the whole message. */
 	private static List<Object[]> mimeForm(MockInboundMessage message) {
 		List<Object[]> parts = new ArrayList<>();
-		field(parts, "recipient", message.recipient());
-		field(parts, "sender", message.from());
-		field(parts, "from", message.from());
-		field(parts, "subject", message.subject());
+		Map<String, String> fields = message.parsedFields();
+		for (String name : List.of("recipient", "sender", "from", "subject")) {
+			field(parts, name, fields.getOrDefault(name, ""));
+		}
 		field(parts, "body-mime", mime(message));
 		return parts;
 	}

@@ -189,7 +189,7 @@ public final class MailgunMockServer implements AutoCloseable {
 				: new MockWebhooks(this.clock, builder.webhookSigningKey);
 		this.events.listen(this.webhooks::onEvent);
 		this.inboundRoutes = new MockInboundRoutes(this.clock);
-		this.inbound = new MockInbound(this.inboundRoutes, this.webhooks);
+		this.inbound = new MockInbound(this, this.inboundRoutes, this.webhooks);
 		MockRoutes routes = new MockRoutes();
 		new MessageEndpoints(this).register(routes);
 		new ControlEndpoints(this).register(routes);

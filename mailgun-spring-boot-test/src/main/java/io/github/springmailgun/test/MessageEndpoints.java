@@ -2,6 +2,7 @@ package io.github.springmailgun.test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,19 +40,24 @@ final class MessageEndpoints {
 	}
 
 	private MockAnswer storedMessage(MockCall call) {
-		MockMessage message = stored(call);
-		if (message == null) {
-			return MockAnswer.json(404, "Message not found");
-		}
 		String accept = call.header("Accept");
 		boolean includeMime = accept != null && accept.toLowerCase(Locale.ROOT).contains("message/rfc2822");
+		MockMessage message = stored(call);
+		if (message == null) {
+			// Or a received message a route's store() kept.
+			return received(call)
+				.map((received) -> MockAnswer.of(200, MockAnswer.JSON, received.json(includeMime),
+						"stored received " + received.storageKey()))
+				.orElseGet(() -> MockAnswer.json(404, "Message not found"));
+		}
 		return MockAnswer.of(200, MockAnswer.JSON, MockResponses.storedMessage(message, includeMime),
 				"stored " + message.id());
 	}
 
 	private MockAnswer storedAttachment(MockCall call) {
 		MockMessage message = stored(call);
-		List<MockAttachment> attachments = (message != null) ? message.attachments() : List.of();
+		List<MockAttachment> attachments = (message != null) ? message.attachments()
+				: received(call).map((received) -> received.message().attachments()).orElse(List.of());
 		int index;
 		try {
 			index = Integer.parseInt(call.variable("index"));
@@ -64,6 +70,10 @@ final class MessageEndpoints {
 		}
 		MockAttachment attachment = attachments.get(index);
 		return MockAnswer.of(200, attachment.contentType(), attachment.content(), "attachment " + attachment.filename());
+	}
+
+	private Optional<MockStoredMessage> received(MockCall call) {
+		return this.server.inbound().stored(call.domain().name(), call.variable("key"));
 	}
 
 	private @Nullable MockMessage stored(MockCall call) {

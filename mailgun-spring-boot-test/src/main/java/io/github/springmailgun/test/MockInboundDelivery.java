@@ -13,12 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param target the URL posted to, or the address the message would be forwarded to
  * @param recipient the message's recipient
  * @param subject the message's subject
+ * @param attempt the attempt, 1 for the first post, 2 for the first retry and so on; 1 for an address
  * @param at when it was made, on the mock's {@link MockClock}
  * @param status the HTTP status of the answer; 0 when none came (see {@code error}) or for an address
  * @param error why no answer came, or {@code null}
  */
-public record MockInboundDelivery(String routeId, String target, String recipient, String subject, Instant at,
-		int status, @Nullable String error) {
+public record MockInboundDelivery(String routeId, String target, String recipient, String subject, int attempt,
+		Instant at, int status, @Nullable String error) {
 
 	/**
 	 * Checks the values.
@@ -37,6 +38,14 @@ public record MockInboundDelivery(String routeId, String target, String recipien
 	 */
 	public boolean delivered() {
 		return this.status >= 200 && this.status < 300;
+	}
+
+	/**
+	 * Returns whether the URL refused the message with 406, which Mailgun never retries.
+	 * @return whether it was rejected
+	 */
+	public boolean rejected() {
+		return this.status == 406;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.springmailgun.test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,31 @@ public record MockInboundMessage(String from, String recipient, String subject, 
 		all.add(Map.entry("Subject", this.subject));
 		all.addAll(this.headers);
 		return all;
+	}
+
+	/**
+	 * The text fields of Mailgun's parsed form, in its order: {@code recipient}, {@code sender} (the bare
+	 * address of {@code from}), {@code from}, {@code subject}, then the bodies and their stripped parts
+	 * ({@link ReplyParts}).
+	 */
+	Map<String, String> parsedFields() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("recipient", this.recipient);
+		String sender = Addresses.bareAddress(this.from);
+		fields.put("sender", (sender != null) ? sender : this.from);
+		fields.put("from", this.from);
+		fields.put("subject", this.subject);
+		// The stripped parts as Mailgun's parser finds them, roughly (see ReplyParts).
+		if (this.text != null) {
+			fields.put("body-plain", this.text);
+			fields.put("stripped-text", ReplyParts.strippedText(this.text));
+		}
+		fields.put("stripped-signature", (this.text != null) ? ReplyParts.signature(this.text) : "");
+		if (this.html != null) {
+			fields.put("body-html", this.html);
+			fields.put("stripped-html", ReplyParts.strippedHtml(this.html));
+		}
+		return fields;
 	}
 
 	/**

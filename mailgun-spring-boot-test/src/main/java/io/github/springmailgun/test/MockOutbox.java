@@ -17,9 +17,11 @@ import org.springframework.web.util.HtmlUtils;
  * Renders what a {@link MailgunMockServer} received as a page a person can read in a browser: newest
  * first, with sender, recipients, subject, tags, attachments, a preview of the HTML body (in a sandboxed
  * frame, so a message's scripts and styles cannot touch the page), each recipient's events, and the
- * suppression lists. The page updates itself: it fetches its content again every second from
- * {@code <its path>/content}, which {@link #renderContent(MailgunMockServer)} answers. Applications serve
- * both from a local-mode endpoint such as {@code GET /outbox} (see {@code MockOutboxController}).
+ * suppression lists, with a form that receives a message as Mailgun's inbound servers would
+ * ({@link #receive(MailgunMockServer, Map)}) and where received mail was posted. The page updates itself: it fetches its content again every second from
+ * {@code <its path>/content}, which {@link #renderContent(MailgunMockServer)} answers; the form posts to
+ * the page's own path. Applications serve all three from a local-mode endpoint such as {@code GET /outbox}
+ * (see {@code MockOutboxController}).
  */
 public final class MockOutbox {
 
@@ -42,7 +44,21 @@ public final class MockOutbox {
 	 * @return a complete HTML page
 	 */
 	public static String render(MailgunMockServer server) {
-		return page(renderContent(server), true);
+		return page(OutboxReceiveForm.render(server, Map.of(), false), renderContent(server), true);
+	}
+
+	/**
+	 * Receives the message a submitted receive form describes ({@code from}, {@code to}, {@code subject},
+	 * {@code text}, {@code html}) through {@link MailgunMockServer#receive(MockInboundMessage)}, and renders
+	 * the page with the result: the routes that matched, and where the message was posted with the
+	 * answers. On the system clock it waits up to five seconds for the answers, so call it off an event
+	 * loop.
+	 * @param server the mock
+	 * @param form the submitted form fields
+	 * @return a complete HTML page
+	 */
+	public static String receive(MailgunMockServer server, Map<String, String> form) {
+		return page(OutboxReceiveForm.submit(server, form), renderContent(server), true);
 	}
 
 	/**
@@ -52,6 +68,7 @@ public final class MockOutbox {
 	 */
 	public static String renderContent(MailgunMockServer server) {
 		StringBuilder content = new StringBuilder(content(server.sentMessages(), server.events().all()));
+		received(content, server.inbound().deliveries());
 		suppressions(content, server);
 		return content.toString();
 	}
@@ -62,10 +79,10 @@ public final class MockOutbox {
 	 * @return a complete HTML page
 	 */
 	public static String render(List<MockMessage> messages) {
-		return page(content(messages, List.of()), false);
+		return page("", content(messages, List.of()), false);
 	}
 
-	private static String page(String content, boolean live) {
+	private static String page(String receive, String content, boolean live) {
 		return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Outbox (local Mailgun mock)</title>"
 				+ "<style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #ccc;"
 				+ "border-radius:6px;padding:1em;margin:1em 0}dt{font-weight:bold;float:left;width:7em}"
@@ -74,8 +91,15 @@ public final class MockOutbox {
 				+ "padding:.1em .5em;border-radius:1em;background:#eef;font-size:90%}"
 				+ "ol.events li.delivered{background:#cfc}ol.events li.failed{background:#fcc}"
 				+ "ol.events li.opened,ol.events li.clicked{background:#ffc}"
-				+ "ol.events li.complained,ol.events li.unsubscribed{background:#fdb}p.suppression{margin:.2em 0}</style></head><body><h1>Outbox</h1>"
-				+ "<div id=\"outbox\">" + content + "</div>" + (live ? SCRIPT : "") + "</body></html>";
+				+ "ol.events li.complained,ol.events li.unsubscribed{background:#fdb}p.suppression{margin:.2em 0}"
+				+ "details#receive{border:1px solid #ccc;border-radius:6px;padding:.5em 1em;margin:1em 0}"
+				+ "summary{font-weight:bold;cursor:pointer}form.receive label{display:block;margin:.4em 0}"
+				+ "form.receive input,form.receive textarea{display:block;width:100%;box-sizing:border-box;font:inherit}"
+				+ "p.hint{color:#666;font-size:90%}#received{border-left:4px solid #99c;padding-left:1em}"
+				+ "p.error{border-left-color:#c66;color:#900}"
+				+ "table.posts td{padding:.1em .6em .1em 0}tr.delivered td:last-child{color:#070}"
+				+ "tr.failed td:last-child{color:#a00}tr.pending td{color:#666}</style></head><body><h1>Outbox</h1>"
+				+ receive + "<div id=\"outbox\">" + content + "</div>" + (live ? SCRIPT : "") + "</body></html>";
 	}
 
 	private static String content(List<MockMessage> messages, List<MockEvent> events) {
@@ -163,6 +187,29 @@ public final class MockOutbox {
 			page.append("</ol></td></tr>");
 		}
 		page.append("</table>");
+	}
+
+	/** Where received mail was posted, newest first, when any was; retries show as they are made. */
+	private static void received(StringBuilder page, List<MockInboundDelivery> deliveries) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		page.append("<section id=\"inbound\"><h2>Received mail</h2><table class=\"posts\">");
+		for (int i = deliveries.size() - 1; i >= 0; i--) {
+			MockInboundDelivery delivery = deliveries.get(i);
+			page.append("<tr class=\"").append(OutboxReceiveForm.css(delivery)).append("\"><td>")
+				.append(escape(TIME.format(delivery.at()), ""))
+				.append("</td><td>")
+				.append(escape(delivery.subject(), "(no subject)"))
+				.append(" to ")
+				.append(escape(delivery.recipient(), ""))
+				.append("</td><td>")
+				.append(escape(delivery.target(), ""))
+				.append("</td><td>")
+				.append(escape(OutboxReceiveForm.outcome(delivery), ""))
+				.append("</td></tr>");
+		}
+		page.append("</table></section>");
 	}
 
 	/** The suppression lists of every domain, where they are not empty. */

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@value #DEFAULT_RETRY_COMPRESSION} by default (an hour lasts a second, the whole schedule 7.5 seconds);
  * on a {@linkplain MockClock#manual(java.time.Instant) manual clock} it keeps Mailgun's schedule, since
  * advancing costs no time. {@link MailgunMockServer.Builder#webhookRetryCompression(long)} sets another
- * factor.
+ * factor. {@linkplain MockInbound Received mail} is posted to routes' URLs on the same schedule.
  *
  * <p>
  * Thread-safe.
@@ -38,10 +38,6 @@ public final class MockWebhooks {
 
 	/** How much faster than Mailgun's the retry schedule runs on the system clock by default. */
 	public static final long DEFAULT_RETRY_COMPRESSION = 3600;
-
-	/** Mailgun's delays before each retry of a webhook post. */
-	static final List<Duration> MAILGUN_RETRY_SCHEDULE = List.of(Duration.ofMinutes(5), Duration.ofMinutes(10),
-			Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
 
 	/** The webhook names, in the order Mailgun lists them. */
 	static final List<String> NAMES = List.of("accepted", "delivered", "opened", "clicked", "unsubscribed",
@@ -74,13 +70,10 @@ public final class MockWebhooks {
 	}
 
 	MockWebhooks(MockClock clock, String signingKey, long retryCompression) {
-		if (retryCompression < 1) {
-			throw new IllegalArgumentException("retryCompression must be at least 1, was " + retryCompression);
-		}
 		this.clock = clock;
 		this.configuredSigningKey = signingKey;
 		this.signingKey = signingKey;
-		this.retrySchedule = MAILGUN_RETRY_SCHEDULE.stream().map(delay -> delay.dividedBy(retryCompression)).toList();
+		this.retrySchedule = HttpPoster.retrySchedule(retryCompression);
 		this.poster = new WebhookPoster(this);
 	}
 
@@ -95,7 +88,8 @@ public final class MockWebhooks {
 	}
 
 	/**
-	 * Returns the delays before each retry of a post that failed, in order.
+	 * Returns the delays before each retry of a post that failed, in order: of webhook posts and of
+	 * {@linkplain MockInbound received mail}'s posts to routes' URLs alike.
 	 * @return the delays, Mailgun's divided by the configured compression
 	 */
 	public List<Duration> retrySchedule() {

@@ -214,7 +214,7 @@ class MockWebhooksTests {
 		try (MailgunMockServer manual = MailgunMockServer.builder()
 			.clock(MockClock.manual(Instant.EPOCH))
 			.start()) {
-			assertThat(manual.webhooks().retrySchedule()).isEqualTo(MockWebhooks.MAILGUN_RETRY_SCHEDULE);
+			assertThat(manual.webhooks().retrySchedule()).isEqualTo(HttpPoster.MAILGUN_RETRY_SCHEDULE);
 		}
 	}
 

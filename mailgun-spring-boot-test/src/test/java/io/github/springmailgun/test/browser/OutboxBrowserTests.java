@@ -24,11 +24,15 @@ import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.message.MailgunMessage;
 import io.github.springmailgun.test.MailgunMockServer;
 import io.github.springmailgun.test.MockEvent;
+import io.github.springmailgun.test.MockInboundDelivery;
 import io.github.springmailgun.test.autoconfigure.AutoConfigureMailgunMock;
 import io.github.springmailgun.test.autoconfigure.MockOutboxController;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,6 +43,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +62,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("browser")
 @SpringBootTest(classes = OutboxBrowserTests.OutboxApplication.class,
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mailgun.domain=mg.outbox.test")
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "mailgun.domain=mg.outbox.test", "mailgun.webhooks.signing-key=outbox-signing-key",
+				"mailgun.inbound.path=/mailgun/inbound" })
 @AutoConfigureMailgunMock
+// The application sends its one message when a page first fetches its content: the first test sees it.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxBrowserTests {
 
 	private static final String SUBJECT = "Sent while the page was open";
@@ -86,6 +99,7 @@ class OutboxBrowserTests {
 	}
 
 	@Test
+	@Order(1)
 	void aMessageAndItsDeliveredEventAppearWithoutAReload() throws Exception {
 		String url = "http://127.0.0.1:" + this.port + "/outbox";
 		String firstServed = HttpClient.newHttpClient()
@@ -107,6 +121,41 @@ class OutboxBrowserTests {
 		assertThat(screenshot).exists();
 		assertThat(distinctColours(screenshot)).as("colours in %s (a blank page has one)", screenshot)
 			.isGreaterThan(20);
+	}
+
+	/**
+	 * The receive form as a person uses it: a page of the application loads the outbox page in a frame,
+	 * fills in the form and submits it, and copies the page the browser got back, so that the dumped DOM
+	 * holds the result.
+	 */
+	@Test
+	@Order(2)
+	void theReceiveFormPostsTheMessageWhereTheRoutesSay() throws Exception {
+		String inbound = "http://127.0.0.1:" + this.port + "/mailgun/inbound";
+		this.mailgun.inboundRoutes()
+			.create(0, "support", "match_recipient(\"support@mg.outbox.test\")",
+					List.of("forward(\"" + inbound + "\")", "forward(\"ops@example.com\")"));
+		String outbox = chromium("--dump-dom", "http://127.0.0.1:" + this.port + "/outbox");
+		assertThat(outbox).contains("<form method=\"post\" class=\"receive\">", "name=\"from\"", "name=\"to\"",
+				"value=\"support@mg.outbox.test\"", "name=\"subject\"", "name=\"text\"", "name=\"html\"");
+
+		String url = "http://127.0.0.1:" + this.port + "/receive-in-a-browser";
+		String dom = chromium("--dump-dom", url);
+
+		assertThat(this.mailgun.inbound().deliveries()).extracting(MockInboundDelivery::target)
+			.containsExactlyInAnyOrder(inbound, "ops@example.com");
+		String result = dom.substring(dom.indexOf("<div id=\"result\""), dom.indexOf("<iframe"));
+		assertThat(result).contains("id=\"received\"", "1 route matched", inbound, "200 delivered",
+				"Help &lt;b&gt;me&lt;/b&gt; &amp; you").doesNotContain("Help <b>me</b>");
+		Path screenshot = Path.of("target", "outbox-browser", "receive.png").toAbsolutePath();
+		Files.createDirectories(screenshot.getParent());
+		Files.deleteIfExists(screenshot);
+		this.mailgun.reset();
+		this.mailgun.inboundRoutes()
+			.create(0, "support", "match_recipient(\"support@mg.outbox.test\")",
+					List.of("forward(\"" + inbound + "\")", "forward(\"ops@example.com\")"));
+		chromium("--screenshot=" + screenshot, "--window-size=1200,1600", url);
+		assertThat(distinctColours(screenshot)).as("colours in %s", screenshot).isGreaterThan(20);
 	}
 
 	private static String chromium(String action, String... rest) throws IOException, InterruptedException {
@@ -146,6 +195,21 @@ class OutboxBrowserTests {
 	@EnableAutoConfiguration
 	@Import(MockOutboxController.class)
 	static class OutboxApplication {
+
+		/** Fills in and submits the outbox page's receive form in a frame, then shows what came back. */
+		@Bean
+		RouterFunction<ServerResponse> receiveInABrowser() {
+			String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0}"
+					+ "iframe{border:0;width:100%;height:1600px}</style></head><body><div id=\"result\" hidden></div>"
+					+ "<iframe id=\"outbox\" src=\"/outbox\"></iframe><script>var submitted=false;"
+					+ "document.getElementById('outbox').onload=function(){var d=this.contentDocument;"
+					+ "if(!submitted){submitted=true;var f=d.querySelector('form.receive');"
+					+ "f.from.value='Jane <jane@example.com>';f.subject.value='Help <b>me</b> & you';"
+					+ "f.text.value='It broke.';f.submit();}"
+					+ "else{document.getElementById('result').innerHTML=d.body.innerHTML;}};</script></body></html>";
+			return RouterFunctions.route(RequestPredicates.GET("/receive-in-a-browser"),
+					(request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+		}
 
 		@Bean
 		WebFilter sendOnFirstRefresh(MailgunOperations mailgun, MailgunMockServer mock) {

@@ -6,12 +6,14 @@ import java.util.List;
 
 import io.github.springmailgun.MailgunOperations;
 import io.github.springmailgun.inbound.MailgunInboundMessage;
+import io.github.springmailgun.message.StoredMessage;
 import io.github.springmailgun.route.RouteExpression;
 import io.github.springmailgun.route.RouteRequest;
 import io.github.springmailgun.test.MailgunMockServer;
 import io.github.springmailgun.test.MockInboundDelivery;
 import io.github.springmailgun.test.MockInboundMessage;
 import io.github.springmailgun.test.MockRoute;
+import io.github.springmailgun.test.MockStoredMessage;
 import io.github.springmailgun.test.autoconfigure.AutoConfigureMailgunMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,8 @@ class ReceiveTests {
 		assertThat(message.from()).isEqualTo("jane@example.com");
 		assertThat(message.subject()).isEqualTo("Grüße, it broke");
 		assertThat(message.bodyPlain()).isEqualTo("It broke.\n-- \nJane");
+		assertThat(message.strippedText()).isEqualTo("It broke.");
+		assertThat(message.strippedSignature()).isEqualTo("Jane");
 		assertThat(message.bodyHtml()).isEqualTo("<p>It broke.</p><img src=\"cid:logo\">");
 		assertThat(message.header("X-Ticket")).isEqualTo("T-42");
 		assertThat(message.attachments()).hasSize(2);
@@ -164,6 +168,66 @@ class ReceiveTests {
 		assertThat(deliveries.get(0).toAddress()).isTrue();
 		assertThat(deliveries.get(1).status()).isEqualTo(200);
 		assertThat(this.inbox.messages).hasSize(1);
+	}
+
+	@Test
+	void aStoreRouteNotifiesWithTheUrlOfTheStoredMessageWhichTheClientFetches() {
+		this.mailgun.routes()
+			.create(RouteRequest.builder(RouteExpression.matchRecipient("support@mg.example.com"))
+				.store(url("/mailgun/inbound"))
+				.build())
+			.block(WAIT);
+		byte[] log = "line 1\n".getBytes(StandardCharsets.UTF_8);
+
+		this.mock.receive(MockInboundMessage.builder("jane@example.com", "support@mg.example.com")
+			.subject("Stored, please")
+			.text("Keep this for later.")
+			.html("<p>Keep this for later.</p>")
+			.attachment("log.txt", "text/plain", log)
+			.build());
+
+		MockInboundDelivery delivery = this.mock.inbound().awaitDeliveries(1, WAIT).get(0);
+		assertThat(delivery.target()).isEqualTo(url("/mailgun/inbound"));
+		assertThat(delivery.status()).isEqualTo(200);
+		MailgunInboundMessage notification = this.inbox.messages.get(0);
+		String messageUrl = notification.field("message-url");
+		assertThat(messageUrl).startsWith(this.mock.baseUrl() + "/v3/domains/mg.example.com/messages/");
+		assertThat(notification.subject()).isEqualTo("Stored, please");
+		// The attachments are links to the stored message's, not files.
+		assertThat(notification.attachments()).isEmpty();
+		assertThat(notification.field("attachments")).contains("\"name\":\"log.txt\"", messageUrl + "/attachments/0");
+
+		StoredMessage stored = this.mailgun.messages().storedMessage(messageUrl).block(WAIT);
+
+		assertThat(stored.subject()).isEqualTo("Stored, please");
+		assertThat(stored.from()).isEqualTo("jane@example.com");
+		assertThat(stored.bodyPlain()).isEqualTo("Keep this for later.");
+		assertThat(stored.bodyHtml()).isEqualTo("<p>Keep this for later.</p>");
+		assertThat(stored.attachments()).singleElement().satisfies((attachment) -> {
+			assertThat(attachment.name()).isEqualTo("log.txt");
+			assertThat(attachment.size()).isEqualTo(log.length);
+		});
+		assertThat(this.mock.inbound().storedMessages()).extracting(MockStoredMessage::url)
+			.containsExactly(java.net.URI.create(messageUrl));
+	}
+
+	@Test
+	void aStoreRouteWithoutNotifyStoresAndPostsNothing() throws Exception {
+		this.mailgun.routes()
+			.create(RouteRequest.builder(RouteExpression.matchRecipient("support@mg.example.com")).store(null).build())
+			.block(WAIT);
+
+		this.mock.receive(MockInboundMessage.builder("jane@example.com", "support@mg.example.com")
+			.subject("Just keep it")
+			.text("Hi")
+			.build());
+
+		MockStoredMessage stored = this.mock.inbound().storedMessages().get(0);
+		assertThat(this.mailgun.messages().storedMessage(stored.storageKey()).block(WAIT).subject())
+			.isEqualTo("Just keep it");
+		Thread.sleep(200);
+		assertThat(this.mock.inbound().deliveries()).isEmpty();
+		assertThat(this.inbox.messages).isEmpty();
 	}
 
 }
