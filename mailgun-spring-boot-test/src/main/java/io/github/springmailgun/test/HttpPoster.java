@@ -33,9 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpPoster {
 
-	/** Mailgun's delays before each retry of a post that failed. */
+	/** Mailgun's delays before each retry of a webhook post that failed. */
 	static final List<Duration> MAILGUN_RETRY_SCHEDULE = List.of(Duration.ofMinutes(5), Duration.ofMinutes(10),
 			Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
+
+	/** Mailgun's delays before each retry of a route's post ({@code forward}, {@code store(notify)}) that failed. */
+	static final List<Duration> MAILGUN_ROUTE_RETRY_SCHEDULE = List.of(Duration.ofMinutes(10), Duration.ofMinutes(15),
+			Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
 
 	/** How long a URL has to answer before the attempt counts as failed. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -59,19 +63,33 @@ final class HttpPoster {
 	}
 
 	/**
-	 * Returns Mailgun's retry schedule divided by a factor.
+	 * Returns Mailgun's webhook retry schedule divided by a factor.
 	 * @param compression how much faster than Mailgun's, 1 or more
 	 * @return the delays before each retry
 	 */
 	static List<Duration> retrySchedule(long compression) {
+		return retrySchedule(MAILGUN_RETRY_SCHEDULE, compression);
+	}
+
+	/**
+	 * Returns a retry schedule of Mailgun's divided by a factor.
+	 * @param schedule Mailgun's delays
+	 * @param compression how much faster than Mailgun's, 1 or more
+	 * @return the delays before each retry
+	 */
+	static List<Duration> retrySchedule(List<Duration> schedule, long compression) {
 		if (compression < 1) {
 			throw new IllegalArgumentException("retryCompression must be at least 1, was " + compression);
 		}
-		return MAILGUN_RETRY_SCHEDULE.stream().map((delay) -> delay.dividedBy(compression)).toList();
+		return schedule.stream().map((delay) -> delay.dividedBy(compression)).toList();
 	}
 
 	MockClock clock() {
 		return this.clock;
+	}
+
+	List<Duration> retrySchedule() {
+		return this.retrySchedule;
 	}
 
 	/** Drops every post scheduled so far, retries included. */

@@ -3,6 +3,7 @@ package io.github.springmailgun.test;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,11 +32,16 @@ final class InboundPoster {
 	InboundPoster(MockInbound inbound, MockWebhooks webhooks) {
 		this.inbound = inbound;
 		this.webhooks = webhooks;
-		this.http = new HttpPoster(webhooks.clock(), webhooks.retrySchedule());
+		this.http = new HttpPoster(webhooks.clock(),
+				HttpPoster.retrySchedule(HttpPoster.MAILGUN_ROUTE_RETRY_SCHEDULE, webhooks.retryCompression()));
 	}
 
 	void reset() {
 		this.http.reset();
+	}
+
+	List<Duration> retrySchedule() {
+		return this.http.retrySchedule();
 	}
 
 	/** Signs the message now and schedules its post to the URL. */

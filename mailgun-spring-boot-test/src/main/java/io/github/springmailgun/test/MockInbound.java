@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * and posts the message to each {@code forward(url)} as Mailgun does (the parsed form, or the raw MIME
  * form for a URL ending in {@code mime}), signed with the {@linkplain MockWebhooks#signingKey() webhook
  * signing key}, on the mock's {@link MockClock} like webhook posts. A post answered with neither 2xx nor
- * 406 (Mailgun's "stop"), or not answered, is retried on the {@linkplain MockWebhooks#retrySchedule()
- * webhooks' schedule}; {@link #deliveries()} records every attempt. A {@code forward} to an email address
+ * 406 (Mailgun's "stop"), or not answered, is retried on {@linkplain #retrySchedule() Mailgun's schedule
+ * for routes}; {@link #deliveries()} records every attempt. A {@code forward} to an email address
  * is recorded, not sent. {@code store()} keeps the message where the stored-message API serves it
  * ({@link #storedMessages()}); {@code store(notify="url")} also posts Mailgun's store-notify form to the URL,
  * with {@code message-url} and the attachments as a JSON list of links instead of files.
@@ -94,6 +94,15 @@ public final class MockInbound {
 	 */
 	public List<MockStoredMessage> storedMessages() {
 		return List.copyOf(this.stored);
+	}
+
+	/**
+	 * Returns the delays before each retry of a post to a route's URL that failed: Mailgun's for routes
+	 * (10 min, 15 min, 30 min, 1 h, 2 h, 4 h; webhooks start at 5 min), divided by the webhooks' compression.
+	 * @return the delays, in order
+	 */
+	public List<Duration> retrySchedule() {
+		return this.poster.retrySchedule();
 	}
 
 	/**

@@ -49,6 +49,8 @@ public final class MockWebhooks {
 
 	private final String configuredSigningKey;
 
+	private final long retryCompression;
+
 	private final List<Duration> retrySchedule;
 
 	private final WebhookPoster poster;
@@ -73,6 +75,7 @@ public final class MockWebhooks {
 		this.clock = clock;
 		this.configuredSigningKey = signingKey;
 		this.signingKey = signingKey;
+		this.retryCompression = retryCompression;
 		this.retrySchedule = HttpPoster.retrySchedule(retryCompression);
 		this.poster = new WebhookPoster(this);
 	}
@@ -88,12 +91,17 @@ public final class MockWebhooks {
 	}
 
 	/**
-	 * Returns the delays before each retry of a post that failed, in order: of webhook posts and of
-	 * {@linkplain MockInbound received mail}'s posts to routes' URLs alike.
+	 * Returns the delays before each retry of a webhook post that failed, in order (received mail's posts
+	 * have {@linkplain MockInbound#retrySchedule() Mailgun's schedule for routes}).
 	 * @return the delays, Mailgun's divided by the configured compression
 	 */
 	public List<Duration> retrySchedule() {
 		return this.retrySchedule;
+	}
+
+	/** How much faster than Mailgun's the retries run, for received mail's posts too. */
+	long retryCompression() {
+		return this.retryCompression;
 	}
 
 	/**

@@ -43,20 +43,23 @@ class MockInboundRetryTests {
 	}
 
 	@Test
-	void retriesOnTheWebhookScheduleUntilA2xx() throws Exception {
+	void retriesOnTheRoutesScheduleUntilA2xx() throws Exception {
 		answer(500, 503, 200);
 		try (MailgunMockServer mock = manual()) {
 			receive(mock, this.receiver.url("/inbound").toString());
 
 			mock.clock().advance(Duration.ZERO);
 			assertThat(mock.inbound().deliveries()).extracting(MockInboundDelivery::status).containsExactly(500);
-			mock.clock().advance(Duration.ofMinutes(4));
+			// Mailgun retries a route's post after 10 minutes, where a webhook's is retried after 5.
+			mock.clock().advance(Duration.ofMinutes(9));
 			assertThat(mock.inbound().deliveries()).hasSize(1);
 			mock.clock().advance(Duration.ofMinutes(1));
 			assertThat(mock.inbound().deliveries()).hasSize(2);
 			mock.clock().advance(Duration.ofHours(10));
 
-			List<Duration> schedule = mock.webhooks().retrySchedule();
+			List<Duration> schedule = mock.inbound().retrySchedule();
+			assertThat(schedule).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30),
+					Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
 			assertThat(mock.inbound().deliveries())
 				.extracting(MockInboundDelivery::attempt, MockInboundDelivery::at, MockInboundDelivery::status)
 				.containsExactly(tuple(1, START, 500), tuple(2, START.plus(schedule.get(0)), 503),
@@ -100,10 +103,10 @@ class MockInboundRetryTests {
 
 			mock.clock().advance(Duration.ofHours(24));
 
-			// The first post and Mailgun's six retries, 5 min, 10 min, 15 min, 1 h, 2 h and 4 h apart.
+			// The first post and Mailgun's six retries for routes, 10 min, 15 min, 30 min, 1 h, 2 h and 4 h apart.
 			assertThat(mock.inbound().deliveries()).extracting(MockInboundDelivery::at)
-				.containsExactly(START, START.plusSeconds(300), START.plusSeconds(900), START.plusSeconds(1800),
-						START.plusSeconds(5400), START.plusSeconds(12600), START.plusSeconds(27000));
+				.containsExactly(START, START.plusSeconds(600), START.plusSeconds(1500), START.plusSeconds(3300),
+						START.plusSeconds(6900), START.plusSeconds(14100), START.plusSeconds(28500));
 			assertThat(mock.inbound().deliveries()).extracting(MockInboundDelivery::attempt)
 				.containsExactly(1, 2, 3, 4, 5, 6, 7);
 			assertThat(mock.inbound().deliveries()).allSatisfy((delivery) -> {
