@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Inbound posts retried as Mailgun retries a route's {@code forward}: on the schedule and clock of the
- * mock's webhook posts (a manual clock here, so the test moves time instead of waiting), never after 2xx
- * or 406, every attempt recorded.
+ * Inbound posts retried as Mailgun retries a route's {@code forward}: on Mailgun's schedule for routes and
+ * the mock's clock (a manual clock here, so the test moves time instead of waiting), never after 2xx or
+ * 406, every attempt recorded.
  */
 class MockInboundRetryTests {
 
