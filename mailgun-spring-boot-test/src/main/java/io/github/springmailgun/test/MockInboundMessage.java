@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param subject the subject
  * @param text the plain-text body, or {@code null}
  * @param html the HTML body, or {@code null}
- * @param headers extra headers as name and value pairs, in order (From, To and Subject are added)
+ * @param headers extra headers as name and value pairs, in order (From, To and Subject are added; the
+ * builder adds a {@code Message-Id} when none is given, as every real mail has one)
  * @param attachments the attachments, then the inline images (those with a content id)
  */
 public record MockInboundMessage(String from, String recipient, String subject, @Nullable String text,
@@ -187,8 +189,16 @@ public record MockInboundMessage(String from, String recipient, String subject, 
 		 * @return the message
 		 */
 		public MockInboundMessage build() {
-			return new MockInboundMessage(this.from, this.recipient, this.subject, this.text, this.html,
-					this.headers, this.attachments);
+			List<Map.Entry<String, String>> headers = new ArrayList<>(this.headers);
+			if (headers.stream().noneMatch((header) -> header.getKey().equalsIgnoreCase("Message-Id"))) {
+				// Real mail always has one, and a reply-by-email flow threads on it.
+				String address = Addresses.bareAddress(this.from);
+				String domain = (address != null && address.contains("@")) ? address.substring(address.indexOf('@') + 1)
+						: "mock.mailgun.invalid";
+				headers.add(Map.entry("Message-Id", "<" + UUID.randomUUID() + "@" + domain + ">"));
+			}
+			return new MockInboundMessage(this.from, this.recipient, this.subject, this.text, this.html, headers,
+					this.attachments);
 		}
 
 	}
