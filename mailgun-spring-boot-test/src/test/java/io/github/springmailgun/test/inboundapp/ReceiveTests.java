@@ -190,12 +190,17 @@ class ReceiveTests {
 		assertThat(delivery.target()).isEqualTo(url("/mailgun/inbound"));
 		assertThat(delivery.status()).isEqualTo(200);
 		MailgunInboundMessage notification = this.inbox.messages.get(0);
-		String messageUrl = notification.field("message-url");
+		String messageUrl = notification.storedMessageUrl().orElseThrow();
 		assertThat(messageUrl).startsWith(this.mock.baseUrl() + "/v3/domains/mg.example.com/messages/");
 		assertThat(notification.subject()).isEqualTo("Stored, please");
 		// The attachments are links to the stored message's, not files.
 		assertThat(notification.attachments()).isEmpty();
-		assertThat(notification.field("attachments")).contains("\"name\":\"log.txt\"", messageUrl + "/attachments/0");
+		assertThat(notification.storedAttachments()).singleElement().satisfies((attachment) -> {
+			assertThat(attachment.name()).isEqualTo("log.txt");
+			assertThat(attachment.contentType()).isEqualTo("text/plain");
+			assertThat(attachment.size()).isEqualTo(log.length);
+			assertThat(attachment.url()).isEqualTo(messageUrl + "/attachments/0");
+		});
 
 		StoredMessage stored = this.mailgun.messages().storedMessage(messageUrl).block(WAIT);
 
