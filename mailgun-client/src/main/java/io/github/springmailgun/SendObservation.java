@@ -61,7 +61,9 @@ final class SendObservation {
 			MailgunSendObservationContext context = new MailgunSendObservationContext(domain, operation, recipientCount);
 			// Only a send that carries its trace context pays for the propagator's injection.
 			@Nullable Map<String, String> carrier = this.correlate ? new LinkedHashMap<>() : null;
-			context.setCarrier(carrier);
+			if (carrier != null) {
+				context.setCarrier(carrier);
+			}
 			Observation observation = Observation
 				.createNotStarted(this.convention, DefaultMailgunSendObservationConvention.INSTANCE, () -> context,
 						this.registry)

@@ -371,7 +371,7 @@ public final class MockSuppressions {
 	}
 
 	private static List<String> tags(Map<String, Object> unsubscribe) {
-		return ((List<?>) unsubscribe.get("tags")).stream().map(String::valueOf).toList();
+		return (unsubscribe.get("tags") instanceof List<?> tags) ? tags.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	/** How an entry is keyed and ordered: its address (or allowlisted value) in lower case. */

@@ -171,7 +171,7 @@ public final class MockTemplates {
 			return compiled.render(variables);
 		}
 		catch (Handlebars.SyntaxException ex) {
-			throw new BadRequestException(ex.getMessage());
+			throw new BadRequestException(String.valueOf(ex.getMessage()));
 		}
 	}
 
@@ -197,7 +197,7 @@ public final class MockTemplates {
 				return handler.handle(call);
 			}
 			catch (NotFoundException ex) {
-				return MockAnswer.json(404, ex.getMessage());
+				return MockAnswer.json(404, String.valueOf(ex.getMessage()));
 			}
 			finally {
 				this.lock.unlock();

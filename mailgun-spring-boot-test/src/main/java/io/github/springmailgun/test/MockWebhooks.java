@@ -220,7 +220,7 @@ public final class MockWebhooks {
 	 * @param action reads or changes the URLs by webhook name; names without URLs are dropped after it
 	 * @return what the action returned
 	 */
-	<T> T withRegistrations(String domain, Function<Map<String, List<String>>, T> action) {
+	<T extends @Nullable Object> T withRegistrations(String domain, Function<Map<String, List<String>>, T> action) {
 		this.lock.lock();
 		try {
 			Map<String, List<String>> registered = this.registrations

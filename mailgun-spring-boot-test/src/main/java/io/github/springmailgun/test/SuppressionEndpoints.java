@@ -62,10 +62,10 @@ final class SuppressionEndpoints {
 		if (term != null && !term.isBlank()) {
 			// The links of a filtered list keep the filter, so following them stays within it.
 			@SuppressWarnings("unchecked")
-			Map<String, String> paging = (Map<String, String>) body.get("paging");
+			Map<String, String> paging = (Map<String, String>) Objects.requireNonNull(body.get("paging"), "paging");
 			paging.replaceAll((name, link) -> link + "&term=" + URLEncoder.encode(term, StandardCharsets.UTF_8));
 		}
-		return MockAnswer.ok(body, kind.path() + " page of " + ((List<?>) body.get("items")).size());
+		return MockAnswer.ok(body, kind.path() + " page of " + ((List<?>) Objects.requireNonNull(body.get("items"), "items")).size());
 	}
 
 	private MockAnswer get(MockCall call, SuppressionKind kind) {
@@ -120,8 +120,8 @@ final class SuppressionEndpoints {
 		Map<String, Object> entry = entry(kind, call::parameter, now);
 		this.suppressions.add(domain, kind, entry);
 		Map<String, Object> body = (kind == SuppressionKind.ALLOWLIST)
-				? answer(kind.addedOne(), "type", entry.get("type"), "value", entry.get("value"))
-				: answer(kind.addedOne(), "address", entry.get("address"));
+				? answer(kind.addedOne(), "type", field(entry, "type"), "value", field(entry, "value"))
+				: answer(kind.addedOne(), "address", field(entry, "address"));
 		return MockAnswer.ok(body, kind.addedOne());
 	}
 
@@ -232,6 +232,11 @@ final class SuppressionEndpoints {
 
 	private static boolean isJson(@Nullable String contentType) {
 		return contentType != null && HeaderValue.parse(contentType).isType("application/json");
+	}
+
+	/** A field every entry this class made has. */
+	private static Object field(Map<String, Object> entry, String name) {
+		return Objects.requireNonNull(entry.get(name), name);
 	}
 
 	private static Map<String, Object> answer(String message, Object... namesAndValues) {

@@ -380,8 +380,8 @@ public class MailgunMockContainer extends GenericContainer<MailgunMockContainer>
 	private static MockWebhookDelivery delivery(Map<String, Object> item) {
 		Object error = item.get("error");
 		return new MockWebhookDelivery(String.valueOf(item.get("url")), String.valueOf(item.get("webhook")),
-				String.valueOf(item.get("event-id")), ((Number) item.get("attempt")).intValue(),
-				Instant.parse(String.valueOf(item.get("at"))), ((Number) item.get("status")).intValue(),
+				String.valueOf(item.get("event-id")), ((Number) Objects.requireNonNull(item.get("attempt"), "attempt")).intValue(),
+				Instant.parse(String.valueOf(item.get("at"))), ((Number) Objects.requireNonNull(item.get("status"), "status")).intValue(),
 				(error != null) ? String.valueOf(error) : null);
 	}
 
