@@ -90,8 +90,9 @@ final class InboundPoster {
 		int index = 0;
 		for (MockAttachment attachment : message.attachments()) {
 			String name = "attachment-" + (++index);
-			if (attachment.name().startsWith("inline:")) {
-				contentIds.put("<" + attachment.name().substring("inline:".length()) + ">", name);
+			String contentId = attachment.contentId();
+			if (contentId != null) {
+				contentIds.put("<" + contentId + ">", name);
 			}
 			parts.add(new Object[] { name, attachment.filename(), attachment.contentType(), attachment.content() });
 		}
@@ -143,11 +144,11 @@ final class InboundPoster {
 			@Nullable MockAttachment attachment, byte[] content) {
 		mime.append("--").append(boundary).append("\r\nContent-Type: ").append(contentType).append("\r\n");
 		if (attachment != null) {
-			boolean inline = attachment.name().startsWith("inline:");
-			mime.append("Content-Disposition: ").append(inline ? "inline" : "attachment")
+			String contentId = attachment.contentId();
+			mime.append("Content-Disposition: ").append((contentId != null) ? "inline" : "attachment")
 				.append("; filename=\"").append(attachment.filename()).append("\"\r\n");
-			if (inline) {
-				mime.append("Content-ID: <").append(attachment.name().substring("inline:".length())).append(">\r\n");
+			if (contentId != null) {
+				mime.append("Content-ID: <").append(contentId).append(">\r\n");
 			}
 		}
 		mime.append("Content-Transfer-Encoding: base64\r\n\r\n")

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record MockAttachment(String name, String filename, String contentType, byte[] content) {
 
+	/** The name prefix of a received message's inline part, followed by its content id. */
+	static final String INLINE = "inline:";
+
 	/**
 	 * Checks the values and copies the content.
 	 */
@@ -35,6 +38,14 @@ public record MockAttachment(String name, String filename, String contentType, b
 	@Override
 	public byte[] content() {
 		return this.content.clone();
+	}
+
+	/**
+	 * The content id of an inline part of a received message (see {@link MockInboundMessage}), whose name
+	 * is {@code inline:<content id>}; {@code null} for any other part.
+	 */
+	@Nullable String contentId() {
+		return this.name.startsWith(INLINE) ? this.name.substring(INLINE.length()) : null;
 	}
 
 	/**

@@ -180,7 +180,7 @@ public record MockInboundMessage(String from, String recipient, String subject, 
 		 */
 		public Builder inline(String contentId, String fileName, String contentType, byte[] content) {
 			Objects.requireNonNull(contentId, "contentId");
-			this.attachments.add(new MockAttachment("inline:" + contentId, fileName, contentType, content));
+			this.attachments.add(new MockAttachment(MockAttachment.INLINE + contentId, fileName, contentType, content));
 			return this;
 		}
 

@@ -1,5 +1,6 @@
 package io.github.springmailgun.test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,21 +77,29 @@ final class MockResponses {
 		body.put("stripped-html", html);
 		body.put("stripped-signature", "");
 		body.put("message-headers", headers);
-		List<Map<String, Object>> attachments = new ArrayList<>();
-		int index = 0;
-		for (MockAttachment attachment : message.attachments()) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("name", attachment.filename());
-			item.put("content-type", attachment.contentType());
-			item.put("size", attachment.size());
-			item.put("url", message.storageUrl() + "/attachments/" + index++);
-			attachments.add(item);
-		}
-		body.put("attachments", attachments);
+		body.put("attachments", attachmentLinks(message.storageUrl(), message.attachments()));
 		if (includeMime && message.isMime()) {
 			body.put("body-mime", message.rawMimeAsString());
 		}
 		return MockJson.write(body);
+	}
+
+	/**
+	 * Mailgun's {@code attachments} of a stored message, sent or received: each file's name, type, size and
+	 * the link the stored-message API serves it at.
+	 */
+	static List<Map<String, Object>> attachmentLinks(URI storageUrl, List<MockAttachment> attachments) {
+		List<Map<String, Object>> links = new ArrayList<>();
+		int index = 0;
+		for (MockAttachment attachment : attachments) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("name", attachment.filename());
+			item.put("content-type", attachment.contentType());
+			item.put("size", attachment.size());
+			item.put("url", storageUrl + "/attachments/" + index++);
+			links.add(item);
+		}
+		return links;
 	}
 
 	private static void addHeader(List<List<String>> headers, String name, @Nullable String value) {

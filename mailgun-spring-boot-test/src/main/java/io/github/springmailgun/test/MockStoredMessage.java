@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A received message a route's {@code store()} action kept, as {@link MockInbound#storedMessages()} lists
  * it: served by the stored-message API at {@link #url()} (the {@code message-url} of a
@@ -38,17 +36,7 @@ public record MockStoredMessage(String storageKey, URI url, String domain, Insta
 
 	/** Mailgun's {@code attachments} of a stored message: a link and the metadata of each file. */
 	List<Map<String, Object>> attachmentLinks() {
-		List<Map<String, Object>> links = new ArrayList<>();
-		int index = 0;
-		for (MockAttachment attachment : this.message.attachments()) {
-			Map<String, Object> link = new LinkedHashMap<>();
-			link.put("url", this.url + "/attachments/" + index++);
-			link.put("content-type", attachment.contentType());
-			link.put("name", attachment.filename());
-			link.put("size", attachment.size());
-			links.add(link);
-		}
-		return links;
+		return MockResponses.attachmentLinks(this.url, this.message.attachments());
 	}
 
 	/** Mailgun's {@code content-id-map} of a stored message: each inline file's link by its content id. */
@@ -57,8 +45,7 @@ public record MockStoredMessage(String storageKey, URI url, String domain, Insta
 		List<Map<String, Object>> links = attachmentLinks();
 		List<MockAttachment> attachments = this.message.attachments();
 		for (int i = 0; i < attachments.size(); i++) {
-			String contentId = attachments.get(i).name().startsWith("inline:")
-					? attachments.get(i).name().substring("inline:".length()) : null;
+			String contentId = attachments.get(i).contentId();
 			if (contentId != null) {
 				map.put("<" + contentId + ">", links.get(i));
 			}
@@ -87,12 +74,6 @@ public record MockStoredMessage(String storageKey, URI url, String domain, Insta
 			body.put("body-mime", InboundPoster.mime(this.message));
 		}
 		return MockJson.write(body);
-	}
-
-	/** The body of {@code GET <url>/attachments/<index>}, or {@code null} for no such attachment. */
-	@Nullable MockAttachment attachment(int index) {
-		List<MockAttachment> attachments = this.message.attachments();
-		return (index >= 0 && index < attachments.size()) ? attachments.get(index) : null;
 	}
 
 }
