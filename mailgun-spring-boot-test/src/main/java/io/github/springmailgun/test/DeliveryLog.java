@@ -61,26 +61,39 @@ final class DeliveryLog<T> {
 	 * @throws AssertionError when they were not made in time, listing those that were
 	 */
 	List<T> await(int count, Duration timeout) {
+		List<T> recorded = waitFor(count, timeout);
+		if (recorded.size() < count) {
+			throw new AssertionError(Thread.currentThread().isInterrupted()
+					? "Interrupted while waiting for " + this.kind + "s of the Mailgun mock"
+					: "Expected " + count + " " + this.kind + ((count == 1) ? "" : "s") + " within "
+							+ timeout.toMillis() + " ms, but the Mailgun mock made " + recorded);
+		}
+		return recorded;
+	}
+
+	/**
+	 * Waits until at least {@code count} posts were recorded or the time is up, for callers that show
+	 * what there is rather than fail (the outbox page).
+	 * @param count how many to wait for
+	 * @param timeout how long to wait at most
+	 * @return every post so far, fewer than {@code count} when the time ran out or the thread was interrupted
+	 */
+	List<T> waitFor(int count, Duration timeout) {
 		Objects.requireNonNull(timeout, "timeout");
 		long remaining = timeout.toNanos();
 		this.lock.lock();
 		try {
-			while (this.deliveries.size() < count) {
-				if (remaining <= 0) {
-					throw new AssertionError("Expected " + count + " " + this.kind + ((count == 1) ? "" : "s")
-							+ " within " + timeout.toMillis() + " ms, but the Mailgun mock made " + this.deliveries);
-				}
+			while (this.deliveries.size() < count && remaining > 0) {
 				remaining = this.recorded.awaitNanos(remaining);
 			}
-			return List.copyOf(this.deliveries);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new AssertionError("Interrupted while waiting for " + this.kind + "s of the Mailgun mock", ex);
 		}
 		finally {
 			this.lock.unlock();
 		}
+		return all();
 	}
 
 	void clear() {

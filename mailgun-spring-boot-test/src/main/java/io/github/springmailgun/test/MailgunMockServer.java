@@ -718,13 +718,22 @@ public final class MailgunMockServer implements AutoCloseable {
 		return this.createdAt;
 	}
 
+	/** A key for a message kept for the stored-message API, sent or received. */
+	String newStorageKey() {
+		return randomText(32, false);
+	}
+
+	/** Where the stored-message API serves a kept message. */
+	URI storageUrl(String domain, String storageKey) {
+		return URI.create(this.baseUrl + "/v3/domains/" + domain + "/messages/" + storageKey);
+	}
+
 	MockMessage accept(String domain, FormData form, boolean mime) {
 		Instant now = this.clock.now();
 		String id = "<" + ID_TIME.format(now) + "." + this.sequence.incrementAndGet() + "." + randomText(6, true)
 				+ "@" + domain + ">";
-		String storageKey = randomText(32, false);
-		URI storageUrl = URI.create(this.baseUrl + "/v3/domains/" + domain + "/messages/" + storageKey);
-		MockMessage message = new MockMessage(id, storageKey, storageUrl, domain, now, form, mime);
+		String storageKey = newStorageKey();
+		MockMessage message = new MockMessage(id, storageKey, storageUrl(domain, storageKey), domain, now, form, mime);
 		message.rendered(this.templates.render(message));
 		this.lock.lock();
 		try {

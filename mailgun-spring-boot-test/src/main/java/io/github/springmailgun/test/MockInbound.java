@@ -1,8 +1,6 @@
 package io.github.springmailgun.test;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,6 +122,11 @@ public final class MockInbound {
 		return this.deliveries.await(count, timeout);
 	}
 
+	/** Waits for deliveries as {@link #awaitDeliveries} does, but returns what there is when the time is up. */
+	List<MockInboundDelivery> waitForDeliveries(int count, Duration timeout) {
+		return this.deliveries.waitFor(count, timeout);
+	}
+
 	/** Finds a stored message by its domain and storage key. */
 	Optional<MockStoredMessage> stored(String domain, String storageKey) {
 		return this.stored.stream()
@@ -149,9 +152,9 @@ public final class MockInbound {
 		String recipientDomain = message.recipient().substring(message.recipient().lastIndexOf('@') + 1);
 		MockDomain known = this.server.findDomain(recipientDomain);
 		String domain = (known != null) ? known.name() : this.server.domain();
-		String key = HexFormat.of().formatHex(MockWebhooks.randomBytes(16));
-		URI url = URI.create(this.server.baseUrl() + "/v3/domains/" + domain + "/messages/" + key);
-		MockStoredMessage stored = new MockStoredMessage(key, url, domain, this.webhooks.clock().now(), message);
+		String key = this.server.newStorageKey();
+		MockStoredMessage stored = new MockStoredMessage(key, this.server.storageUrl(domain, key), domain,
+				this.webhooks.clock().now(), message);
 		this.stored.add(stored);
 		if (notify == null || notify.isBlank()) {
 			return false;

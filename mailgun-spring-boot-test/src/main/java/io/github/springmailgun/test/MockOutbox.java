@@ -247,7 +247,8 @@ public final class MockOutbox {
 		page.append("<dt>").append(name).append("</dt><dd>").append(escape(value, "")).append("</dd>");
 	}
 
-	private static String escape(@Nullable String value, String fallback) {
+	/** The value escaped for HTML text and attributes, or the fallback when there is none. */
+	static String escape(@Nullable String value, String fallback) {
 		return HtmlUtils.htmlEscape((value != null) ? value : fallback);
 	}
 
